@@ -1,0 +1,4 @@
+namespace ApprovalHub.Supervision;
+
+/// <summary>Marker for the supervision domain assembly.</summary>
+public static class SupervisionAssembly;
