@@ -331,7 +331,12 @@ internal sealed class BpmnModelBuilder
     {
         var incoming = new Dictionary<string, List<SequenceFlow>>(StringComparer.Ordinal);
         var outgoing = new Dictionary<string, List<SequenceFlow>>(StringComparer.Ordinal);
-        var local = scope.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        // Duplicate ids are already reported; the first element with an id wins, as in the document index.
+        var local = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
+        foreach (var node in scope.Nodes)
+        {
+            local.TryAdd(node.Id, node);
+        }
 
         foreach (var flow in scope.Flows)
         {
