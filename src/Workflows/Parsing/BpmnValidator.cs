@@ -17,9 +17,8 @@ internal sealed partial class BpmnValidator
     /// <summary>The <c>ah:</c> attributes the engine reads; any other is a typo worth a warning.</summary>
     private static readonly FrozenSet<string> KnownExtensionAttributes = new[]
     {
-        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueDate", "async",
-        "resultVariable", "correlationKey", "version", "collection", "elementVariable",
-        "priority", "sla", "step", "unit", "category", "retries", "initiator", "businessKey",
+        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueDate", "priority", "async", "retries",
+        "resultVariable", "correlationKey", "version", "collection", "elementVariable", "initiator",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<BpmnDiagnostic> _diagnostics;

@@ -38,13 +38,13 @@ internal static class BpmnXmlReader
                 DiagnosticSeverity.Error,
                 "The file declares a DTD (<!DOCTYPE …>). DTDs are refused for safety; BPMN files never need one.",
                 null,
-                ex.LineNumber,
-                ex.LinePosition));
+                LineOf(ex, reader),
+                ColumnOf(ex, reader)));
         }
         catch (XmlException ex) when (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal)
                                       || ex.Message.Contains("maximum allowed", StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Add(TooLarge(options, ex.LineNumber, ex.LinePosition));
+            diagnostics.Add(TooLarge(options, LineOf(ex, reader), ColumnOf(ex, reader)));
         }
         catch (XmlException ex)
         {
@@ -53,8 +53,8 @@ internal static class BpmnXmlReader
                 DiagnosticSeverity.Error,
                 $"The file is not well-formed XML: {ex.Message}",
                 null,
-                ex.LineNumber,
-                ex.LinePosition));
+                LineOf(ex, reader),
+                ColumnOf(ex, reader)));
         }
         catch (DepthExceededException ex)
         {
@@ -83,6 +83,13 @@ internal static class BpmnXmlReader
 
         return null;
     }
+
+    // Some XmlExceptions (the DTD refusal among them) carry no position; the reader still knows where it stopped.
+    private static int LineOf(XmlException ex, XmlReader? reader) =>
+        ex.LineNumber > 0 ? ex.LineNumber : Math.Max(1, (reader as IXmlLineInfo)?.LineNumber ?? 1);
+
+    private static int ColumnOf(XmlException ex, XmlReader? reader) =>
+        ex.LineNumber > 0 ? ex.LinePosition : Math.Max(1, (reader as IXmlLineInfo)?.LinePosition ?? 1);
 
     internal static BpmnDiagnostic TooLarge(BpmnParserOptions options, int line, int column) => new(
         DiagnosticCodes.FileTooLarge,

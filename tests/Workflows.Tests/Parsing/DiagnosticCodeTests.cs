@@ -63,6 +63,7 @@ public partial class DiagnosticCodeTests
             }
         }
 
+        Assert.All(result.Diagnostics, d => Assert.True(d.Line > 0 && d.Column > 0, $"{d} has no position"));
         var expectedCodes = expectations.Select(e => e.Groups["code"].Value).ToHashSet();
         var unexpected = result.Diagnostics.Where(d => !expectedCodes.Contains(d.Code)).ToList();
         Assert.True(unexpected.Count == 0, $"{file}: unexpected diagnostics:\n{string.Join('\n', unexpected)}");
