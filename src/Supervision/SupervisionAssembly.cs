@@ -1,4 +1,0 @@
-namespace ApprovalHub.Supervision;
-
-/// <summary>Marker for the supervision domain assembly.</summary>
-public static class SupervisionAssembly;
