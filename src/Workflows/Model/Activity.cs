@@ -41,7 +41,7 @@ public sealed class BpmnTask : Activity
         CandidateUsers = SplitList(Extension("candidateUsers"));
         CandidateGroups = SplitList(Extension("candidateGroups"));
         FormKey = Extension("formKey");
-        DueDate = Extension("dueDate");
+        DueIn = Extension("dueIn");
         ResultVariable = Extension("resultVariable");
         if (kind == FlowNodeKind.ScriptTask)
         {
@@ -69,7 +69,7 @@ public sealed class BpmnTask : Activity
     public string? FormKey { get; }
 
     /// <summary>User tasks: due date as a duration (<c>P15WD</c>) or expression.</summary>
-    public string? DueDate { get; }
+    public string? DueIn { get; }
 
     /// <summary>Script and service tasks: the variable the result is stored in.</summary>
     public string? ResultVariable { get; }

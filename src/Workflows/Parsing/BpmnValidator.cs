@@ -17,7 +17,7 @@ internal sealed partial class BpmnValidator
     /// <summary>The <c>ah:</c> attributes the engine reads; any other is a typo worth a warning.</summary>
     private static readonly FrozenSet<string> KnownExtensionAttributes = new[]
     {
-        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueDate", "priority", "async", "retries",
+        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueIn", "priority", "async", "retry",
         "resultVariable", "correlationKey", "version", "collection", "elementVariable", "initiator",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -277,13 +277,13 @@ internal sealed partial class BpmnValidator
         if (task.Kind == FlowNodeKind.UserTask)
         {
             CheckOptionalExpression(task.Assignee, task, "assignee");
-            if (task.DueDate is { } due)
+            if (task.DueIn is { } due)
             {
                 var error = ExpressionText.IsWrapped(due) ? ExpressionText.CheckExpression(due) : TimerSyntax.Check(TimerKind.Duration, due);
                 if (error is not null)
                 {
-                    Report(DiagnosticCodes.MalformedTimer, _strict, $"The due date of '{task.DisplayName}' (ah:dueDate) is malformed: {error}",
-                        (BpmnXmlNode?)task.Source.AttributeNode("dueDate", BpmnNamespaces.ApprovalHub) ?? task.Source, task.Id);
+                    Report(DiagnosticCodes.MalformedTimer, _strict, $"The due date of '{task.DisplayName}' (ah:dueIn) is malformed: {error}",
+                        (BpmnXmlNode?)task.Source.AttributeNode("dueIn", BpmnNamespaces.ApprovalHub) ?? task.Source, task.Id);
                 }
             }
         }
@@ -480,10 +480,10 @@ internal sealed partial class BpmnValidator
                     Report(DiagnosticCodes.ExtensionAttribute, DiagnosticSeverity.Error,
                         $"ah:async must be \"true\" or \"false\", not \"{attribute.Value}\".", attribute, element.Id);
                 }
-                else if (attribute.LocalName == "retries" && !(int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var retries) && retries <= 100))
+                else if (attribute.LocalName == "retry" && TimerSyntax.Check(TimerKind.Cycle, attribute.Value) is { } retryError)
                 {
                     Report(DiagnosticCodes.ExtensionAttribute, DiagnosticSeverity.Error,
-                        $"ah:retries must be a whole number from 0 to 100, not \"{attribute.Value}\".", attribute, element.Id);
+                        $"ah:retry must be a repeating interval such as R3/PT1M (three attempts a minute apart): {retryError}", attribute, element.Id);
                 }
             }
         }

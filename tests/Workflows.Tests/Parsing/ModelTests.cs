@@ -21,7 +21,7 @@ public class ModelTests
                 <startEvent id="start" />
                 <sequenceFlow id="f1" sourceRef="start" targetRef="accept" />
                 <userTask id="accept" name="受理" ah:assignee="${initiator}" ah:candidateGroups="regulator, county-330106"
-                          ah:candidateUsers="zhang,li" ah:formKey="use-registration" ah:dueDate="P15WD" />
+                          ah:candidateUsers="zhang,li" ah:formKey="use-registration" ah:dueIn="P15WD" />
                 <sequenceFlow id="f2" sourceRef="accept" targetRef="end" />
                 <endEvent id="end" />
             """));
@@ -33,7 +33,7 @@ public class ModelTests
         Assert.Equal(["regulator", "county-330106"], task.CandidateGroups);
         Assert.Equal(["zhang", "li"], task.CandidateUsers);
         Assert.Equal("use-registration", task.FormKey);
-        Assert.Equal("P15WD", task.DueDate);
+        Assert.Equal("P15WD", task.DueIn);
         Assert.Equal(["f1"], task.Incoming.Select(f => f.Id));
         Assert.Equal(["f2"], task.Outgoing.Select(f => f.Id));
     }

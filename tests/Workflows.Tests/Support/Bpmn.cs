@@ -21,7 +21,7 @@ internal static class Bpmn
     public static string Straight { get; } = Process("""
             <startEvent id="start" />
             <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <userTask id="review" name="审核" ah:candidateGroups="regulator" ah:dueDate="P15WD" />
+            <userTask id="review" name="审核" ah:candidateGroups="regulator" ah:dueIn="P15WD" />
             <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
             <endEvent id="end" />
         """);
