@@ -23,9 +23,13 @@ public static class BpmnCommand
 
     private const string UsageText = """
         usage: bpmn validate FILE... [--json]
+               bpmn run FILE [--process ID] [--vars JSON] [--script SCRIPT.json]
           validate   check BPMN 2.0 files and print their diagnostics
-          --json     print one JSON document instead of text
-        exit codes: 0 no errors, 1 errors found, 2 usage
+                     --json  print one JSON document instead of text
+          run        run a process on an in-memory store; one JSON line per step
+                     script steps: {"complete":"taskId","vars":{}} {"message":"name","key":"k","vars":{}}
+                                   {"cancel":true} {"advance":"PT2H"}
+        exit codes: 0 no errors (run: script ran), 1 errors found (run: a step failed), 2 usage
         """;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -51,6 +55,7 @@ public static class BpmnCommand
         return args[0] switch
         {
             "validate" => await ValidateAsync(args[1..], stdout, stderr, cancellationToken),
+            "run" => await BpmnRunCommand.RunAsync(args[1..], stdout, stderr, message => UsageErrorAsync(stderr, message, cancellationToken), cancellationToken),
             _ => await UsageErrorAsync(stderr, $"unknown bpmn command '{args[0]}'", cancellationToken),
         };
     }

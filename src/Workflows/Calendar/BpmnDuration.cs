@@ -170,6 +170,26 @@ public readonly record struct BpmnDuration(int Years, int Months, int Weeks, int
         return true;
     }
 
+    /// <summary>
+    /// The instant this duration after <paramref name="start"/>: working days on the business
+    /// calendar, the rest on the clock. A working-day duration without a calendar is refused rather
+    /// than guessed, because a Mon–Fri guess gives wrong legal deadlines around holidays.
+    /// </summary>
+    public DateTimeOffset AddTo(DateTimeOffset start, IBusinessCalendar? calendar)
+    {
+        if (!UsesWorkingDays)
+        {
+            return AddCalendarPartTo(start);
+        }
+
+        if (calendar is null)
+        {
+            throw new InvalidOperationException($"The duration {this} counts working days, but no business calendar is configured.");
+        }
+
+        return calendar.AddWorkingDays(start, WorkingDays).Add(Time);
+    }
+
     /// <summary>Adds the calendar part of the duration (not working days) to an instant.</summary>
     public DateTimeOffset AddCalendarPartTo(DateTimeOffset instant) =>
         instant.AddYears(Years).AddMonths(Months).AddDays((Weeks * 7) + Days).Add(Time);

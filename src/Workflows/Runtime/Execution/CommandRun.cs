@@ -1,0 +1,283 @@
+using System.Text.Json.Nodes;
+using ApprovalHub.Workflows.Runtime.Definitions;
+using ApprovalHub.Workflows.Runtime.Records;
+using ApprovalHub.Workflows.Runtime.State;
+using ApprovalHub.Workflows.Runtime.Storage;
+
+namespace ApprovalHub.Workflows.Runtime.Execution;
+
+/// <summary>
+/// One attempt of one command: the instances it loaded, the change set it builds and the agenda of
+/// cross-instance work. <see cref="DrainAsync"/> runs until every touched instance is quiet; then
+/// <see cref="Finish"/> puts the changed instances into the change set for a single commit.
+/// </summary>
+internal sealed class CommandRun(EngineServices services)
+{
+    private readonly Dictionary<Guid, InstanceRun> _runs = [];
+    private readonly Queue<AgendaItem> _agenda = new();
+    private readonly List<MessageSubscriptionRecord> _inboxChecks = [];
+
+    public EngineServices Services { get; } = services;
+
+    public DateTimeOffset Now { get; } = services.Time.GetUtcNow();
+
+    public ChangeSet Changes { get; } = new();
+
+    public IEnumerable<InstanceRun> Runs => _runs.Values;
+
+    public void Record(HistoryEvent entry)
+    {
+        if (Services.Options.History)
+        {
+            Changes.History.Add(entry);
+        }
+    }
+
+    public void Enqueue(AgendaItem item) => _agenda.Enqueue(item);
+
+    public void AddSubscription(MessageSubscriptionRecord subscription)
+    {
+        Changes.NewSubscriptions.Add(subscription);
+        _inboxChecks.Add(subscription);
+    }
+
+    /// <summary>Notes a change to a task row (completion, reassignment).</summary>
+    public void TaskChanged(UserTaskRecord task)
+    {
+        if (!ReferenceEquals(Changes.FindNewTask(task.Id), task))
+        {
+            Changes.UpdatedTasks[task.Id] = task;
+        }
+    }
+
+    /// <summary>Cancels a task row the engine no longer waits for.</summary>
+    public void CancelTask(Guid taskId)
+    {
+        var task = Changes.FindNewTask(taskId) ?? Changes.UpdatedTasks.GetValueOrDefault(taskId);
+        if (task is not null)
+        {
+            task.Status = UserTaskStatus.Canceled;
+            task.EndedAt = Now;
+            return;
+        }
+
+        Changes.CanceledTasks[taskId] = Now;
+    }
+
+    /// <summary>An instance, loaded once per command.</summary>
+    public async ValueTask<InstanceRun?> GetAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (_runs.TryGetValue(instanceId, out var run))
+        {
+            return run;
+        }
+
+        var state = await Services.Store.LoadInstanceAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var definition = await Services.Definitions.GetAsync(state.DefinitionId, cancellationToken)
+                         ?? throw new InvalidOperationException($"Instance {instanceId} runs on definition {state.DefinitionId}, which is not deployed.");
+        run = new InstanceRun(this, state, definition, state.Revision);
+        _runs[instanceId] = run;
+        return run;
+    }
+
+    /// <summary>Creates a new instance (not yet started).</summary>
+    public InstanceRun Create(DeployedProcess definition, Guid id, string? businessKey, Guid? parentId = null, string? parentTokenId = null)
+    {
+        var state = new InstanceState
+        {
+            Id = id,
+            DefinitionId = definition.Id,
+            ProcessKey = definition.Key,
+            Version = definition.Version,
+            BusinessKey = businessKey,
+            ParentInstanceId = parentId,
+            ParentTokenId = parentTokenId,
+            StartedAt = Now,
+        };
+        var run = new InstanceRun(this, state, definition, 0);
+        _runs[id] = run;
+        return run;
+    }
+
+    /// <summary>Runs every touched instance and the agenda until nothing moves.</summary>
+    public async ValueTask DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var progressed = false;
+            foreach (var run in _runs.Values.Where(r => r.HasReadyTokens).ToList())
+            {
+                await run.RunAsync(cancellationToken);
+                progressed = true;
+            }
+
+            if (_agenda.TryDequeue(out var item))
+            {
+                await ApplyAsync(item, cancellationToken);
+                continue;
+            }
+
+            if (_inboxChecks.Count > 0)
+            {
+                await DeliverBufferedMessagesAsync(cancellationToken);
+                continue;
+            }
+
+            if (!progressed)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Puts every changed instance into the change set with its next revision.</summary>
+    public void Finish()
+    {
+        foreach (var run in _runs.Values.Where(r => r.Changed || r.LoadedRevision == 0))
+        {
+            run.State.Revision = run.LoadedRevision + 1;
+            Changes.Write(run.State, run.LoadedRevision);
+        }
+    }
+
+    /// <summary>
+    /// Delivers a message: to every waiting subscription with its name and key; else it starts the
+    /// processes whose message start event waits for it; else it waits in the inbox.
+    /// </summary>
+    /// <returns>How many waiting tokens or new instances received it (0: it went to the inbox).</returns>
+    public async ValueTask<int> CorrelateAsync(string name, string? correlationKey, IReadOnlyDictionary<string, JsonNode?>? variables, CancellationToken cancellationToken)
+    {
+        var stored = await Services.Store.FindSubscriptionsAsync(name, correlationKey, cancellationToken);
+        var candidates = stored
+            .Where(s => s.InstanceId is { } id && s.TokenId is { } token && !Changes.DeletedSubscriptionTokens.Contains((id, token)))
+            .Concat(Changes.NewSubscriptions.Where(s => s.MessageName == name && s.CorrelationKey == correlationKey))
+            .ToList();
+        var delivered = 0;
+        foreach (var subscription in candidates)
+        {
+            var run = await GetAsync(subscription.InstanceId!.Value, cancellationToken);
+            if (run is not null && run.Trigger(subscription.TokenId!, subscription.ElementId, variables))
+            {
+                delivered++;
+                Record(new HistoryEvent(run.State.Id, Now, HistoryEventType.MessageCorrelated, subscription.ElementId, Detail: name));
+            }
+        }
+
+        if (delivered > 0)
+        {
+            return delivered;
+        }
+
+        foreach (var definition in await Services.Definitions.FindMessageStartsAsync(name, cancellationToken))
+        {
+            var start = definition.MessageStarts.First(m => m.MessageName == name).Event;
+            var run = Create(definition, Guid.CreateVersion7(Now), correlationKey);
+            run.Start(start, variables, initiator: null);
+            delivered++;
+        }
+
+        if (delivered == 0)
+        {
+            Changes.NewInbox.Add(new InboxMessageRecord
+            {
+                Id = Guid.CreateVersion7(Now),
+                MessageName = name,
+                CorrelationKey = correlationKey,
+                VariablesJson = variables is null ? null : new JsonObject(variables.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone()))).ToJsonString(),
+                ReceivedAt = Now,
+                ExpiresAt = Now + Services.Options.InboxTimeToLive,
+            });
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Fires a due timer job.</summary>
+    public async ValueTask FireJobAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var run = await GetAsync(job.InstanceId, cancellationToken);
+        var fired = run is not null && run.Trigger(job.TokenId, job.ElementId, variables: null);
+        var stillWaiting = fired && run!.State.IsActive && run.State.Tokens.Exists(t => t.Id == job.TokenId && t.Status == TokenStatus.Waiting);
+        if (stillWaiting && job.Interval is not null && job.RepeatsLeft is null or > 0)
+        {
+            // A non-interrupting cycle (R3/P1WD reminders) fires again while the activity waits.
+            job.DueAt = TimerPlan.Next(job.Interval, job.DueAt, Services.Calendar);
+            job.RepeatsLeft = job.RepeatsLeft - 1;
+            Changes.UpdatedJobs[job.Id] = job;
+            return;
+        }
+
+        Changes.DeletedJobs.Add(job.Id);
+    }
+
+    private async ValueTask ApplyAsync(AgendaItem item, CancellationToken cancellationToken)
+    {
+        switch (item)
+        {
+            case AgendaItem.StartChild start:
+            {
+                var child = Create(start.Definition, start.ChildId, null, start.ParentId, start.ParentTokenId);
+                child.Start(start.Definition.NoneStart!, start.Variables, initiator: null);
+                break;
+            }
+
+            case AgendaItem.ResumeParent resume:
+                (await GetAsync(resume.ParentId, cancellationToken))?.ResumeFromChild(resume.ParentTokenId, resume.ChildVariables);
+                break;
+            case AgendaItem.ThrowInParent error:
+                (await GetAsync(error.ParentId, cancellationToken))?.ThrowFromChild(error.ParentTokenId, error.ErrorCode, error.Message);
+                break;
+            case AgendaItem.CancelChild cancel:
+                (await GetAsync(cancel.ChildId, cancellationToken))?.Cancel(null, "The calling activity was canceled.");
+                break;
+            case AgendaItem.DeliverMessage message:
+                await CorrelateAsync(message.Name, message.CorrelationKey, null, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A message that came early waits in the inbox; a new subscription for it receives it now.</summary>
+    private async ValueTask DeliverBufferedMessagesAsync(CancellationToken cancellationToken)
+    {
+        var checks = _inboxChecks.ToList();
+        _inboxChecks.Clear();
+        foreach (var subscription in checks)
+        {
+            if (!Changes.NewSubscriptions.Contains(subscription))
+            {
+                continue;
+            }
+
+            // A message thrown earlier in this same command is still in the change set, not the store.
+            var message = Changes.NewInbox.Find(m => m.MessageName == subscription.MessageName && m.CorrelationKey == subscription.CorrelationKey);
+            if (message is not null)
+            {
+                Changes.NewInbox.Remove(message);
+            }
+            else
+            {
+                message = await Services.Store.FindInboxMessageAsync(subscription.MessageName, subscription.CorrelationKey, Now, cancellationToken);
+                if (message is null || Changes.ConsumedInbox.Contains(message.Id))
+                {
+                    continue;
+                }
+
+                Changes.ConsumedInbox.Add(message.Id);
+            }
+
+            var run = await GetAsync(subscription.InstanceId!.Value, cancellationToken);
+            var variables = message.VariablesJson is null
+                ? null
+                : JsonNode.Parse(message.VariablesJson)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+            if (run is not null && run.Trigger(subscription.TokenId!, subscription.ElementId, variables))
+            {
+                Record(new HistoryEvent(run.State.Id, Now, HistoryEventType.MessageCorrelated, subscription.ElementId, Detail: subscription.MessageName));
+            }
+        }
+    }
+}

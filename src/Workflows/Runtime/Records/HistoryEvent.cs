@@ -1,0 +1,31 @@
+namespace ApprovalHub.Workflows.Runtime.Records;
+
+/// <summary>What happened, in the append-only history.</summary>
+public enum HistoryEventType
+{
+    InstanceStarted,
+    InstanceCompleted,
+    InstanceTerminated,
+    InstanceCanceled,
+    NodeCompleted,
+    NodeCanceled,
+    TaskCreated,
+    TaskCompleted,
+    TaskCanceled,
+    VariablesChanged,
+    MessageCorrelated,
+    ErrorThrown,
+    IncidentRaised,
+}
+
+/// <summary>
+/// One append-only history entry: who did what to which element, when. Feeds the audit trail,
+/// the device timeline and the instance viewer.
+/// </summary>
+public sealed record HistoryEvent(
+    Guid InstanceId,
+    DateTimeOffset Timestamp,
+    HistoryEventType Type,
+    string? ElementId,
+    string? UserId = null,
+    string? Detail = null);

@@ -1,0 +1,71 @@
+namespace ApprovalHub.Workflows.Runtime.Records;
+
+/// <summary>The state of a user task row.</summary>
+public enum UserTaskStatus
+{
+    /// <summary>Waiting for someone to complete it.</summary>
+    Open,
+
+    /// <summary>Completed by a person.</summary>
+    Completed,
+
+    /// <summary>Removed by the engine (boundary event, cancellation, multi-instance completion condition).</summary>
+    Canceled,
+}
+
+/// <summary>
+/// A user task as a queryable row: the projection a work queue reads with one indexed query,
+/// written in the same transaction as the instance state.
+/// </summary>
+public sealed class UserTaskRecord
+{
+    public required Guid Id { get; init; }
+
+    public required Guid InstanceId { get; init; }
+
+    public required Guid DefinitionId { get; init; }
+
+    public required string ProcessKey { get; init; }
+
+    public required int ProcessVersion { get; init; }
+
+    public string? BusinessKey { get; init; }
+
+    /// <summary>The token waiting at the task.</summary>
+    public required string TokenId { get; init; }
+
+    /// <summary>The BPMN element id (userTask id).</summary>
+    public required string ElementId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Assignee { get; set; }
+
+    public IReadOnlyList<string> CandidateUsers { get; set; } = [];
+
+    public IReadOnlyList<string> CandidateGroups { get; set; } = [];
+
+    public string? FormKey { get; init; }
+
+    public int Priority { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The SLA deadline, from ah:dueIn.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>For multi-instance tasks: which instance (loopCounter).</summary>
+    public int? LoopCounter { get; init; }
+
+    public UserTaskStatus Status { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Who completed it.</summary>
+    public string? CompletedBy { get; set; }
+
+    /// <summary>Row version for concurrent claims and completions.</summary>
+    public long Revision { get; set; }
+
+    public UserTaskRecord Clone() => (UserTaskRecord)MemberwiseClone();
+}

@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using ApprovalHub.Workflows.Calendar;
+using ApprovalHub.Workflows.Expressions;
+using ApprovalHub.Workflows.Model;
+using ApprovalHub.Workflows.Runtime.Definitions;
+using ApprovalHub.Workflows.Runtime.Execution;
+using ApprovalHub.Workflows.Runtime.Records;
+using ApprovalHub.Workflows.Runtime.Services;
+using ApprovalHub.Workflows.Runtime.State;
+using ApprovalHub.Workflows.Runtime.Storage;
+
+namespace ApprovalHub.Workflows.Runtime;
+
+/// <summary>
+/// The engine's command surface. Every change is a command: it loads what it needs, runs tokens
+/// until each one waits, and commits instance state, task rows, subscriptions, timers, incidents
+/// and history in one transaction. A command that loses a race on an instance's row version is
+/// retried from a fresh load.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private readonly EngineServices _services;
+
+    public WorkflowEngine(
+        IWorkflowStore store,
+        IProcessDefinitionSource definitions,
+        IServiceTaskHandlerRegistry handlers,
+        IExpressionEvaluator expressions,
+        TimeProvider time,
+        IBusinessCalendar? calendar = null,
+        WorkflowEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(expressions);
+        ArgumentNullException.ThrowIfNull(time);
+        _services = new EngineServices(store, definitions, handlers, new RuntimeExpressions(expressions), time, calendar, options ?? new WorkflowEngineOptions());
+    }
+
+    /// <summary>Starts an instance at the none start event of the latest (or the given) version.</summary>
+    public async Task<StartedInstance> StartAsync(StartProcessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = request.Version is { } version
+            ? await _services.Definitions.GetVersionAsync(request.ProcessKey, version, cancellationToken)
+            : await _services.Definitions.GetLatestAsync(request.ProcessKey, cancellationToken);
+        if (definition is null)
+        {
+            throw new WorkflowException(WorkflowErrorKind.NotFound,
+                $"Process '{request.ProcessKey}'{(request.Version is { } v ? $" version {v}" : string.Empty)} is not deployed.");
+        }
+
+        var start = (request.StartEventId is { } startId ? definition.Process.FindNode(startId) as BpmnEvent : definition.NoneStart)
+                    ?? throw new WorkflowException(WorkflowErrorKind.Invalid, $"Process '{definition.Key}' has no {(request.StartEventId is null ? "none start event" : $"start event '{request.StartEventId}'")}.");
+        var id = Guid.CreateVersion7(_services.Time.GetUtcNow());
+        return await ExecuteAsync(
+            (run, _) =>
+            {
+                run.Create(definition, id, request.BusinessKey).Start(start, request.Variables, request.Initiator);
+                return ValueTask.FromResult(new StartedInstance(id, definition.Id, definition.Key, definition.Version));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Completes an open user task with the given variables.</summary>
+    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            async (run, ct) =>
+            {
+                var task = await _services.Store.LoadTaskAsync(taskId, ct)
+                           ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"Task {taskId} does not exist.");
+                if (task.Status != UserTaskStatus.Open)
+                {
+                    throw new WorkflowException(WorkflowErrorKind.Conflict, $"Task '{task.Name ?? task.ElementId}' is already {task.Status.ToString().ToLowerInvariant()}.");
+                }
+
+                var instance = await run.GetAsync(task.InstanceId, ct)
+                               ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"The instance of task {taskId} does not exist.");
+                try
+                {
+                    instance.CompleteTask(task, variables, userId);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new WorkflowException(WorkflowErrorKind.Conflict, ex.Message);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Delivers a message by name and correlation key; returns how many waiting tokens or new instances took it.</summary>
+    public Task<int> CorrelateMessageAsync(string messageName, string? correlationKey, IReadOnlyDictionary<string, JsonNode?>? variables, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageName);
+        return ExecuteAsync((run, ct) => run.CorrelateAsync(messageName, correlationKey, variables, ct), cancellationToken);
+    }
+
+    /// <summary>Sets process variables on an active instance.</summary>
+    public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, JsonNode?> variables, string? userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        return ExecuteAsync(
+            async (run, ct) =>
+            {
+                var instance = await LoadActiveAsync(run, instanceId, ct);
+                instance.SetProcessVariables(variables, userId);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Cancels an active instance, its tasks, timers and called instances.</summary>
+    public Task CancelAsync(Guid instanceId, string? userId, string? reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            async (run, ct) =>
+            {
+                var instance = await LoadActiveAsync(run, instanceId, ct);
+                instance.Cancel(userId, reason);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Fires a due timer job (the scheduler calls this; tests and the CLI too).</summary>
+    public Task FireJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            async (run, ct) =>
+            {
+                var job = await _services.Store.LoadJobAsync(jobId, ct);
+                if (job is not null)
+                {
+                    await run.FireJobAsync(job, ct);
+                }
+
+                return job is not null;
+            },
+            cancellationToken);
+
+    /// <summary>Fires every job due at the engine clock's now, earliest first; returns how many fired.</summary>
+    public async Task<int> FireDueJobsAsync(CancellationToken cancellationToken)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await _services.Store.FindDueJobsAsync(_services.Time.GetUtcNow(), 100, cancellationToken);
+            if (due.Count == 0)
+            {
+                return fired;
+            }
+
+            foreach (var job in due)
+            {
+                await FireJobAsync(job.Id, cancellationToken);
+                fired++;
+            }
+        }
+    }
+
+    private static async ValueTask<InstanceRun> LoadActiveAsync(CommandRun run, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await run.GetAsync(instanceId, cancellationToken)
+                       ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"Instance {instanceId} does not exist.");
+        return instance.State.Status == InstanceStatus.Active
+            ? instance
+            : throw new WorkflowException(WorkflowErrorKind.Conflict, $"Instance {instanceId} is {instance.State.Status.ToString().ToLowerInvariant()}.");
+    }
+
+    /// <summary>The command loop: run, drain, commit; on a lost race, start again from a fresh load.</summary>
+    private async Task<T> ExecuteAsync<T>(Func<CommandRun, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var run = new CommandRun(_services);
+            var result = await body(run, cancellationToken);
+            await run.DrainAsync(cancellationToken);
+            run.Finish();
+            try
+            {
+                await _services.Store.CommitAsync(run.Changes, cancellationToken);
+                return result;
+            }
+            catch (ConcurrencyConflictException ex) when (attempt < _services.Options.MaxConcurrencyRetries)
+            {
+                _ = ex;
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                throw new WorkflowException(WorkflowErrorKind.Conflict, $"The command lost {attempt} races in a row: {ex.Message}", isTransient: true);
+            }
+        }
+    }
+}
+
+/// <summary>What to start.</summary>
+public sealed record StartProcessRequest(string ProcessKey)
+{
+    /// <summary>A pinned version; null starts the latest.</summary>
+    public int? Version { get; init; }
+
+    public string? BusinessKey { get; init; }
+
+    public IReadOnlyDictionary<string, JsonNode?>? Variables { get; init; }
+
+    /// <summary>The user starting it (stored in the variable named by the start event's ah:initiator).</summary>
+    public string? Initiator { get; init; }
+
+    /// <summary>A specific start event; null uses the none start event.</summary>
+    public string? StartEventId { get; init; }
+}
+
+/// <summary>The instance a start created.</summary>
+public sealed record StartedInstance(Guid InstanceId, Guid DefinitionId, string ProcessKey, int Version);
