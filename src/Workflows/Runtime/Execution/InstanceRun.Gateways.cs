@@ -38,6 +38,7 @@ internal sealed partial class InstanceRun
                 {
                     token.Status = TokenStatus.Joining;
                     _joiningInclusive.Add(gateway.Id);
+                    _joinCheckPending = true;
                 }
                 else
                 {

@@ -116,6 +116,7 @@ internal sealed partial class InstanceRun
         }
 
         Changed = true;
+        _joinCheckPending = true;
         Unsubscribe(token);
         if (token.TaskId is { } taskId)
         {

@@ -19,6 +19,7 @@ internal sealed partial class InstanceRun
     private readonly CommandRun _command;
     private readonly Queue<TokenState> _ready = new();
     private readonly HashSet<string> _joiningInclusive = new(StringComparer.Ordinal);
+    private bool _joinCheckPending;
 
     public InstanceRun(CommandRun command, InstanceState state, DeployedProcess definition, long loadedRevision)
     {
@@ -26,6 +27,13 @@ internal sealed partial class InstanceRun
         State = state;
         Definition = definition;
         LoadedRevision = loadedRevision;
+        foreach (var token in state.Tokens)
+        {
+            if (token.Status == TokenStatus.Joining && definition.Node(token.ElementId).Kind == Model.FlowNodeKind.InclusiveGateway)
+            {
+                _joiningInclusive.Add(token.ElementId);
+            }
+        }
     }
 
     /// <summary>The working copy of the instance.</summary>
@@ -40,7 +48,8 @@ internal sealed partial class InstanceRun
     /// <summary>True once anything changed, so the command writes the instance back.</summary>
     public bool Changed { get; private set; }
 
-    public bool HasReadyTokens => _ready.Count > 0 || _joiningInclusive.Count > 0;
+    /// <summary>True when tokens are ready, or something moved since inclusive joins were last examined.</summary>
+    public bool HasReadyTokens => _ready.Count > 0 || (_joinCheckPending && _joiningInclusive.Count > 0);
 
     private EngineServices Services => _command.Services;
 
@@ -84,11 +93,25 @@ internal sealed partial class InstanceRun
                     continue;
                 }
 
-                await ExecuteAsync(token, cancellationToken);
+                try
+                {
+                    await ExecuteAsync(token, cancellationToken);
+                }
+                catch (ExpressionFailedException ex)
+                {
+                    // Expressions are evaluated before a step changes anything, so the token stops where it stands.
+                    RaiseIncident(token, IncidentKind.ExpressionFailure, ex.Message);
+                }
             }
 
             // An inclusive join may become able to fire only after other tokens moved on or ended
             // elsewhere, so joins are re-examined once the agenda is empty.
+            if (!_joinCheckPending)
+            {
+                break;
+            }
+
+            _joinCheckPending = false;
             if (!TryFireInclusiveJoins())
             {
                 break;
@@ -113,6 +136,7 @@ internal sealed partial class InstanceRun
         token.Status = TokenStatus.Ready;
         _ready.Enqueue(token);
         Changed = true;
+        _joinCheckPending = true;
     }
 
     private TokenState? FindToken(string? id)
@@ -265,6 +289,7 @@ internal sealed partial class InstanceRun
     {
         State.Tokens.Remove(token);
         Changed = true;
+        _joinCheckPending = true;
         var scope = FindScope(token.ScopeId);
         if (scope is not null && !State.Tokens.Exists(t => t.ScopeId == scope.Id))
         {

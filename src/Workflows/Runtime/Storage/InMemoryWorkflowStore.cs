@@ -8,7 +8,7 @@ namespace ApprovalHub.Workflows.Runtime.Storage;
 /// contract as the database stores — copies on load, all-or-nothing commits, row-version checks —
 /// so the engine cannot tell the difference.
 /// </summary>
-public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : IWorkflowStore
+public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : IWorkflowStore, IWorkflowQueries
 {
     private readonly bool _keepGlobalOrder = keepGlobalHistoryOrder;
     private readonly Lock _lock = new();
@@ -268,6 +268,36 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
             return _jobs.Values.Where(j => j.InstanceId == instanceId).Select(j => j.Clone()).ToList();
         }
     }
+
+    /// <summary>Message subscriptions of an instance.</summary>
+    public IReadOnlyList<MessageSubscriptionRecord> GetSubscriptions(Guid instanceId)
+    {
+        lock (_lock)
+        {
+            return _subscriptions.Values.SelectMany(l => l).Where(s => s.InstanceId == instanceId).ToList();
+        }
+    }
+
+    ValueTask<InstanceState?> IWorkflowQueries.GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetInstance(instanceId));
+
+    ValueTask<IReadOnlyList<InstanceState>> IWorkflowQueries.GetChildrenAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetChildren(instanceId));
+
+    ValueTask<IReadOnlyList<UserTaskRecord>> IWorkflowQueries.GetTasksAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetTasks(instanceId));
+
+    ValueTask<IReadOnlyList<IncidentRecord>> IWorkflowQueries.GetIncidentsAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetIncidents(instanceId));
+
+    ValueTask<IReadOnlyList<HistoryEvent>> IWorkflowQueries.GetHistoryAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetHistory(instanceIds));
+
+    ValueTask<IReadOnlyList<JobRecord>> IWorkflowQueries.GetJobsAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetJobs(instanceId));
+
+    ValueTask<IReadOnlyList<MessageSubscriptionRecord>> IWorkflowQueries.GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetSubscriptions(instanceId));
 
     /// <summary>How many messages wait in the inbox.</summary>
     public int InboxCount

@@ -1,0 +1,27 @@
+using ApprovalHub.Workflows.Runtime.Records;
+using ApprovalHub.Workflows.Runtime.State;
+
+namespace ApprovalHub.Workflows.Runtime.Storage;
+
+/// <summary>Read-side questions about instances: what the viewer, the CLI and tests ask.</summary>
+public interface IWorkflowQueries
+{
+    ValueTask<InstanceState?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Instances called directly by an instance.</summary>
+    ValueTask<IReadOnlyList<InstanceState>> GetChildrenAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>All task rows of an instance, open and closed.</summary>
+    ValueTask<IReadOnlyList<UserTaskRecord>> GetTasksAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<IncidentRecord>> GetIncidentsAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>History of the instances, in the order it was written.</summary>
+    ValueTask<IReadOnlyList<HistoryEvent>> GetHistoryAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken);
+
+    /// <summary>Pending jobs (timers) of an instance.</summary>
+    ValueTask<IReadOnlyList<JobRecord>> GetJobsAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Message subscriptions of an instance.</summary>
+    ValueTask<IReadOnlyList<MessageSubscriptionRecord>> GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken);
+}
