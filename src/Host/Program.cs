@@ -1,3 +1,33 @@
-var builder = WebApplication.CreateBuilder(args);
+using ApprovalHub.Host.Cli;
+using ApprovalHub.Host.Extensions;
+
+// CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`.
+if (args is ["bpmn", ..])
+{
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    };
+    return await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+
+    // appsettings*.json sit next to the binary; the current directory is the caller's (see Host.csproj).
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.Run();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
+app.AnnounceWhenRunning();
+
+await app.RunAsync();
+return 0;
