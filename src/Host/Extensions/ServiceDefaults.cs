@@ -29,7 +29,12 @@ public static class ServiceDefaults
 
         // Every error answer is RFC 9457 JSON: exceptions, 404/405 from routing, our own results.
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ApprovalHub API";
+            document.Info.Description = "Process definitions of the special-equipment supervision platform (特种设备审批监管平台).";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

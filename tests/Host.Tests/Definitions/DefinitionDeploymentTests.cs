@@ -7,6 +7,7 @@ using ApprovalHub.Workflows.Deployment;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalHub.Host.Tests.Definitions;
 
@@ -169,6 +170,25 @@ public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
 
         var versions = await GetVersionsAsync("use_registration");
         Assert.Equal(1, Assert.Single(versions).Version);
+    }
+
+    [Fact]
+    public async Task Deployment_time_comes_from_the_injected_clock_and_survives_the_round_trip()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 2, 30, 15, 123, TimeSpan.Zero));
+        await using var host = new ApprovalHubFactory(database.Settings(demo: false), services => services.AddSingleton<TimeProvider>(clock));
+        var client = host.CreateClient();
+        var key = TestBpmn.NewKey();
+
+        await client.PostAsync("/api/definitions", TestBpmn.Content(TestBpmn.Process(key, taskName: "初审")), Cancellation);
+        clock.Advance(TimeSpan.FromDays(1));
+        await client.PostAsync("/api/definitions", TestBpmn.Content(TestBpmn.Process(key, taskName: "复审")), Cancellation);
+
+        var versions = await GetVersionsAsync(key);
+        Assert.Equal(
+            [(2, new DateTimeOffset(2026, 3, 2, 2, 30, 15, 123, TimeSpan.Zero)), (1, new DateTimeOffset(2026, 3, 1, 2, 30, 15, 123, TimeSpan.Zero))],
+            versions.Select(v => (v.Version, v.DeployedAt)));
+        Assert.All(versions, v => Assert.Equal(TimeSpan.Zero, v.DeployedAt.Offset));
     }
 
     [Fact]
