@@ -1,6 +1,4 @@
-// WebApplicationFactory<Program> in tests/Host.Tests needs a public type from this assembly to
-// find the entry point. The compiler makes the top-level-statements Program internal, and
-// InternalsVisibleTo is not enough: the test class exposing the factory is public, so its type
-// argument must be public too. (The .NET 10 SDK can generate this declaration; we keep it explicit
-// so the reason is written down.)
+// WebApplicationFactory<Program> in tests/Host.Tests needs this type to find the entry point. The
+// compiler makes the Program class of top-level statements internal, and InternalsVisibleTo is not
+// enough: the tests' factory class is public, so its base type's type argument must be public too.
 public partial class Program;
