@@ -1,11 +1,33 @@
 using ApprovalHub.Host.Cli;
+using ApprovalHub.Host.Extensions;
 
-if (args.Length > 0 && args[0] == "bpmn")
+// CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`.
+if (args is ["bpmn", ..])
 {
-    return await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    };
+    return await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+
+    // appsettings*.json sit next to the binary; the current directory is the caller's (see Host.csproj).
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
+app.AnnounceWhenRunning();
+
 await app.RunAsync();
 return 0;

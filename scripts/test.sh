@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The one test command. Starts every service the tests need on this machine (a throwaway
+# PostgreSQL for now; Mosquitto and Chromium join the same way later), runs all tests of the
+# solution on SQLite and PostgreSQL, stops everything again, and ends with one line:
+#   tests: N passed, N failed
+# Works on a fresh Debian 12, as root (CI) or as a user who already has PostgreSQL 15 installed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RESULTS_DIR="${ROOT}/artifacts/test-results"
+PG_VERSION=15
+PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
+PG_FIRST_PORT=55432
+
+WORK_DIR=""
+PG_DATA=""
+TEST_STATUS=0
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+log() { printf '[test.sh] %s\n' "$*" >&2; }
+
+is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# Runs a command as root: directly when we are root, through sudo when it needs no password.
+as_root() {
+  if is_root; then
+    "$@"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo -n "$@"
+  else
+    log "needs root to run: $*"
+    log "install PostgreSQL ${PG_VERSION} yourself (apt-get install postgresql-${PG_VERSION}) or run as root"
+    return 1
+  fi
+}
+
+# initdb and postgres refuse to run as root; as root we use the postgres account the package creates.
+as_postgres() {
+  if is_root; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# The first loopback port from $1 on that nobody listens on.
+free_port() {
+  local port
+  for ((port = $1; port < $1 + 200; port++)); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
+      echo "${port}"
+      return 0
+    fi
+  done
+  log "no free port between $1 and $(($1 + 199))"
+  return 1
+}
+
+ensure_postgres() {
+  if [[ -x "${PG_BIN}/initdb" ]]; then
+    return 0
+  fi
+  log "installing postgresql-${PG_VERSION}"
+  as_root apt-get update -qq
+  # The package also starts a system cluster on 5432; it is left alone, the tests use their own.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >/dev/null
+}
+
+start_postgres() {
+  PG_DATA="${WORK_DIR}/postgres"
+  local port
+  port="$(free_port "${PG_FIRST_PORT}")"
+  if is_root; then
+    chown postgres:postgres "${WORK_DIR}"
+  fi
+
+  # Durability is pointless for a database that is deleted in a minute; speed is not.
+  as_postgres "${PG_BIN}/initdb" -D "${PG_DATA}" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -l "${WORK_DIR}/postgres.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p ${port} -k ${WORK_DIR} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+
+  export APPROVALHUB_TEST_POSTGRES="Host=127.0.0.1;Port=${port};Username=postgres;Password=postgres"
+  log "PostgreSQL ${PG_VERSION} on 127.0.0.1:${port}"
+}
+
+stop_postgres() {
+  if [[ -n "${PG_DATA}" && -f "${PG_DATA}/postmaster.pid" ]]; then
+    as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+# Always runs (trap on EXIT): whatever failed, no server and no temporary files are left behind.
+stop_all() {
+  stop_postgres
+  if [[ -n "${WORK_DIR}" ]]; then
+    rm -rf "${WORK_DIR}"
+  fi
+}
+
+run_tests() {
+  rm -rf "${RESULTS_DIR}"
+  mkdir -p "${RESULTS_DIR}"
+  set +e
+  dotnet test "${ROOT}/ApprovalHub.sln" -c Release \
+    --logger "trx;LogFilePrefix=approvalhub" --results-directory "${RESULTS_DIR}"
+  TEST_STATUS=$?
+  set -e
+}
+
+# Sums the <Counters/> of every TRX file and prints the closing line. Fails when nothing ran.
+report() {
+  local passed=0 failed=0 files=0 file counters
+  for file in "${RESULTS_DIR}"/*.trx; do
+    [[ -e "${file}" ]] || continue
+    files=$((files + 1))
+    counters="$(grep -o '<Counters [^>]*>' "${file}" || true)"
+    passed=$((passed + $(counter passed "${counters}")))
+    failed=$((failed + $(counter failed "${counters}") + $(counter error "${counters}") \
+      + $(counter timeout "${counters}") + $(counter aborted "${counters}")))
+  done
+  echo "tests: ${passed} passed, ${failed} failed"
+  if [[ "${files}" -eq 0 || "${passed}" -eq 0 ]]; then
+    log "no test results found in ${RESULTS_DIR}"
+    return 1
+  fi
+  [[ "${failed}" -eq 0 ]]
+}
+
+counter() {
+  local value
+  value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"
+  echo "${value:-0}"
+}
+
+main() {
+  trap stop_all EXIT
+  ensure_postgres
+  WORK_DIR="$(mktemp -d -t approvalhub-test.XXXXXX)"
+  start_postgres
+  run_tests
+  local report_status=0
+  report || report_status=$?
+  if [[ "${TEST_STATUS}" -ne 0 ]]; then
+    log "dotnet test exited with ${TEST_STATUS}"
+    exit "${TEST_STATUS}"
+  fi
+  exit "${report_status}"
+}
+
+main "$@"

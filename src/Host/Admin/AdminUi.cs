@@ -1,0 +1,30 @@
+using ApprovalHub.Admin.Blazor.Components;
+using ApprovalHub.Admin.Blazor.Components.Definitions;
+using AntDesign;
+
+namespace ApprovalHub.Host.Admin;
+
+internal static class AdminUi
+{
+    /// <summary>The Blazor admin (interactive server rendering) with Ant Design in zh-CN.</summary>
+    public static IHostApplicationBuilder AddAdminUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntDesign();
+
+        // The UI speaks zh-CN by default (docs/architecture.md); en-US comes with a language switch.
+        LocaleProvider.SetLocale("zh-CN");
+
+        builder.Services.AddSingleton<IDefinitionCatalog, DefinitionCatalog>();
+        return builder;
+    }
+
+    /// <summary>Maps the admin pages and the static assets they need.</summary>
+    public static WebApplication MapAdminUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

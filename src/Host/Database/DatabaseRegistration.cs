@@ -1,0 +1,42 @@
+using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalHub.Host.Database;
+
+internal static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers <see cref="WorkflowDbContext"/> as the provider-specific context that
+    /// <c>Database:Provider</c> names, its readiness check, and the startup initializer.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkflowDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Both contexts are registered; the provider is chosen when WorkflowDbContext is resolved,
+        // after options validation, so a bad Database:Provider fails startup with its own message
+        // instead of failing here while the container is being built.
+        builder.Services.AddDbContext<SqliteWorkflowDbContext>((services, options) =>
+            options.UseSqlite(Configured(services).ConnectionString));
+        builder.Services.AddDbContext<PostgresWorkflowDbContext>((services, options) =>
+            options.UseNpgsql(Configured(services).ConnectionString));
+        builder.Services.AddScoped<WorkflowDbContext>(services => Configured(services).GetProvider() switch
+        {
+            DatabaseProvider.Sqlite => services.GetRequiredService<SqliteWorkflowDbContext>(),
+            DatabaseProvider.Postgres => services.GetRequiredService<PostgresWorkflowDbContext>(),
+            var other => throw new InvalidOperationException($"Internal bug: no DbContext for database provider {other}, please report."),
+        });
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [HealthTags.Ready]);
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    private static DatabaseOptions Configured(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+}

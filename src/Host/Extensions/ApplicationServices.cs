@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ApprovalHub.Host.Admin;
+using ApprovalHub.Host.Database;
+using ApprovalHub.Host.Definitions;
+using ApprovalHub.Host.Demo;
+using ApprovalHub.Workflows.Deployment;
+
+namespace ApprovalHub.Host.Extensions;
+
+/// <summary>The application's own wiring: persistence, definitions, demo mode, APIs and the admin UI.</summary>
+public static class ApplicationServices
+{
+    /// <summary>Registers ApprovalHub's services. Order matters for hosted services: database first, then demo.</summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+        builder.AddWorkflowDatabase();
+        builder.Services.AddScoped<DefinitionDeployer>();
+        builder.AddDemoDefinitions();
+        builder.AddAdminUi();
+        return builder;
+    }
+
+    /// <summary>Maps the REST APIs and the admin UI.</summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapProcessDefinitionsApi();
+        app.MapAdminUi();
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+namespace ApprovalHub.Host.Tests.Support;
+
+/// <summary>
+/// One throwaway database and an ApprovalHub host running on it, shared by the tests of one class.
+/// Derived classes decide the provider; test classes written against this base run unchanged on
+/// both (<see cref="SqliteDatabase"/>, <see cref="PostgresDatabase"/>).
+/// </summary>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    private ApprovalHubFactory? _factory;
+
+    /// <summary>The value for <c>Database:Provider</c>.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The connection string of the throwaway database, once created.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The host running on this database, in demo mode.</summary>
+    public ApprovalHubFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    /// <summary>Settings that point a host at this database.</summary>
+    public Dictionary<string, string?> Settings(bool demo = true) => new()
+    {
+        ["Database:Provider"] = Provider,
+        ["Database:ConnectionString"] = ConnectionString,
+        ["Demo:Enabled"] = demo ? "true" : "false",
+    };
+
+    /// <summary>Creates the database and starts the host (which migrates it and deploys the demo definitions).</summary>
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        _factory = new ApprovalHubFactory(Settings());
+        _ = _factory.Server;
+    }
+
+    /// <summary>Stops the host and drops the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (ConnectionString.Length > 0)
+        {
+            await DropDatabaseAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    protected abstract Task<string> CreateDatabaseAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the database; called once the host has stopped.</summary>
+    protected abstract Task DropDatabaseAsync();
+}
