@@ -6,3 +6,10 @@ namespace ApprovalHub.Workflows.Tests.Engine;
 public sealed class FlowTestsInMemory() : FlowTests(new MemoryStores());
 
 public sealed class GatewayTestsInMemory() : GatewayTests(new MemoryStores());
+
+public sealed class ScopeTestsInMemory() : ScopeTests(new MemoryStores());
+
+public sealed class MultiInstanceTestsInMemory() : MultiInstanceTests(new MemoryStores());
+
+public sealed class EventTestsInMemory() : EventTests(new MemoryStores());
+public sealed class TaskKindTestsInMemory() : TaskKindTests(new MemoryStores());

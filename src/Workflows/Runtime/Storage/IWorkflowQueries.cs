@@ -8,6 +8,9 @@ public interface IWorkflowQueries
 {
     ValueTask<InstanceState?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Instances with a business key (an application number, a device code), oldest first.</summary>
+    ValueTask<IReadOnlyList<InstanceState>> FindByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken);
+
     /// <summary>Instances called directly by an instance.</summary>
     ValueTask<IReadOnlyList<InstanceState>> GetChildrenAsync(Guid instanceId, CancellationToken cancellationToken);
 

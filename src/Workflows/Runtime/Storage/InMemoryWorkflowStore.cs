@@ -281,6 +281,16 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
     ValueTask<InstanceState?> IWorkflowQueries.GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(GetInstance(instanceId));
 
+    ValueTask<IReadOnlyList<InstanceState>> IWorkflowQueries.FindByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<InstanceState> found = _instances.Values.Where(i => i.BusinessKey == businessKey)
+                .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Clone()).ToList();
+            return ValueTask.FromResult(found);
+        }
+    }
+
     ValueTask<IReadOnlyList<InstanceState>> IWorkflowQueries.GetChildrenAsync(Guid instanceId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(GetChildren(instanceId));
 
