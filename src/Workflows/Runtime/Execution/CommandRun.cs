@@ -110,10 +110,28 @@ internal sealed class CommandRun(EngineServices services)
         while (true)
         {
             var progressed = false;
-            foreach (var run in _runs.Values.Where(r => r.HasReadyTokens).ToList())
+            if (_runs.Count == 1)
             {
-                await run.RunAsync(cancellationToken);
-                progressed = true;
+                // The common case (one instance per command) without allocating a snapshot.
+                foreach (var only in _runs.Values)
+                {
+                    if (only.HasReadyTokens)
+                    {
+                        await only.RunAsync(cancellationToken);
+                        progressed = true;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var run in _runs.Values.ToArray())
+                {
+                    if (run.HasReadyTokens)
+                    {
+                        await run.RunAsync(cancellationToken);
+                        progressed = true;
+                    }
+                }
             }
 
             if (_agenda.TryDequeue(out var item))
@@ -138,10 +156,13 @@ internal sealed class CommandRun(EngineServices services)
     /// <summary>Puts every changed instance into the change set with its next revision.</summary>
     public void Finish()
     {
-        foreach (var run in _runs.Values.Where(r => r.Changed || r.LoadedRevision == 0))
+        foreach (var run in _runs.Values)
         {
-            run.State.Revision = run.LoadedRevision + 1;
-            Changes.Write(run.State, run.LoadedRevision);
+            if (run.Changed || run.LoadedRevision == 0)
+            {
+                run.State.Revision = run.LoadedRevision + 1;
+                Changes.Write(run.State, run.LoadedRevision);
+            }
         }
     }
 

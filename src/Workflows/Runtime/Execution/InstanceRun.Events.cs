@@ -123,6 +123,7 @@ internal sealed partial class InstanceRun
             CreatedAt = Now,
         };
         _command.AddSubscription(subscription);
+        token.Listening = true;
     }
 
     private void ScheduleTimer(TokenState token, string elementId, TimerEventDefinition timer)
@@ -140,13 +141,20 @@ internal sealed partial class InstanceRun
             Interval = plan.Interval,
             CreatedAt = Now,
         });
+        token.Listening = true;
     }
 
     /// <summary>Removes what a token listens to: its message subscriptions and timers.</summary>
     private void Unsubscribe(TokenState token)
     {
+        if (!token.Listening)
+        {
+            return;
+        }
+
         _command.Changes.DeleteSubscriptions(State.Id, token.Id);
         _command.Changes.DeleteJobs(State.Id, token.Id);
+        token.Listening = false;
     }
 
     /// <summary>

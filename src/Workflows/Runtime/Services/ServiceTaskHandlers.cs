@@ -78,17 +78,21 @@ public sealed class ServiceTaskContext
     /// <summary>Instance, element and attempt: the same call after a crash carries the same key.</summary>
     public string IdempotencyKey => $"{InstanceId:N}:{ElementId}:{Attempt}";
 
+    private Dictionary<string, JsonNode?>? _output;
+
     /// <summary>Variables the handler set; the engine writes them into the instance when it returns.</summary>
-    public Dictionary<string, JsonNode?> Output { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, JsonNode?> Output => (IReadOnlyDictionary<string, JsonNode?>?)_output ?? EmptyOutput;
+
+    private static readonly Dictionary<string, JsonNode?> EmptyOutput = [];
 
     /// <summary>The handler's result, stored in <c>ah:resultVariable</c> if the task names one.</summary>
     public JsonNode? Result { get; set; }
 
     /// <summary>Reads a variable visible at the task (null when undefined).</summary>
-    public JsonNode? GetVariable(string name) => Output.TryGetValue(name, out var value) ? value : _read(name);
+    public JsonNode? GetVariable(string name) => _output is not null && _output.TryGetValue(name, out var value) ? value : _read(name);
 
     /// <summary>Sets a variable (in the scope where it is defined, else on the process).</summary>
-    public void SetVariable(string name, JsonNode? value) => Output[name] = value;
+    public void SetVariable(string name, JsonNode? value) => (_output ??= new(StringComparer.Ordinal))[name] = value;
 }
 
 /// <summary>A business error a BPMN error boundary event can catch (by its error code).</summary>

@@ -30,6 +30,12 @@ public sealed class TokenState
     /// <summary>For a token waiting at a scope activity (subprocess, multi-instance): the scope it opened.</summary>
     public string? ChildScopeId { get; set; }
 
+    /// <summary>
+    /// True while message subscriptions or timer jobs exist for the token, so leaving an element
+    /// only costs a delete in the store when there is something to delete.
+    /// </summary>
+    public bool Listening { get; set; }
+
     /// <summary>A copy, so a command can work on state without touching the last committed snapshot.</summary>
     public TokenState Clone() => (TokenState)MemberwiseClone();
 }

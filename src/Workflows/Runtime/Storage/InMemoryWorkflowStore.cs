@@ -108,17 +108,17 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
                 _instances[id] = write.State;
             }
 
-            foreach (var (instanceId, tokenId) in changes.DeletedSubscriptionTokens)
+            if (changes.DeletedSubscriptionTokens.Count > 0)
             {
                 foreach (var list in _subscriptions.Values)
                 {
-                    list.RemoveAll(s => s.InstanceId == instanceId && s.TokenId == tokenId);
+                    list.RemoveAll(s => changes.DeletedSubscriptionTokens.Contains((s.InstanceId ?? Guid.Empty, s.TokenId ?? string.Empty)));
                 }
             }
 
-            foreach (var (instanceId, tokenId) in changes.DeletedJobTokens)
+            if (changes.DeletedJobTokens.Count > 0)
             {
-                foreach (var job in _jobs.Values.Where(j => j.InstanceId == instanceId && j.TokenId == tokenId).ToList())
+                foreach (var job in _jobs.Values.Where(j => changes.DeletedJobTokens.Contains((j.InstanceId, j.TokenId))).ToList())
                 {
                     _jobs.Remove(job.Id);
                 }
@@ -182,9 +182,16 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
                 ids.Add(task.Id);
             }
 
-            _inbox.RemoveAll(m => changes.ConsumedInbox.Contains(m.Id));
+            if (changes.ConsumedInbox.Count > 0)
+            {
+                _inbox.RemoveAll(m => changes.ConsumedInbox.Contains(m.Id));
+            }
+
             _inbox.AddRange(changes.NewInbox);
-            _incidents.AddRange(changes.NewIncidents.Select(i => i.Clone()));
+            foreach (var incident in changes.NewIncidents)
+            {
+                _incidents.Add(incident.Clone());
+            }
             foreach (var entry in changes.History)
             {
                 if (!_history.TryGetValue(entry.InstanceId, out var list))

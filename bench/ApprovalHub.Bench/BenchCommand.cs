@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ApprovalHub.Workflows.Expressions;
+using ApprovalHub.Workflows.Model;
+using ApprovalHub.Workflows.Parsing;
+using ApprovalHub.Workflows.Runtime;
+using ApprovalHub.Workflows.Runtime.Definitions;
+using ApprovalHub.Workflows.Runtime.Records;
+using ApprovalHub.Workflows.Runtime.Services;
+using ApprovalHub.Workflows.Runtime.Storage;
+
+namespace ApprovalHub.Bench;
+
+/// <summary>
+/// Runs N process instances of one of the two shared benchmark processes on a store and prints one
+/// JSON line. For the approval process each instance takes three commands: start, complete "apply"
+/// with {approved: true}, complete "approve". Service tasks call a registered no-op handler "noop".
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        BenchOptions? options;
+        try
+        {
+            options = BenchOptions.Parse(args, out var error);
+            if (options is null)
+            {
+                await stderr.WriteLineAsync($"bench: {error}\n{BenchOptions.Usage}");
+                return 2;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            await stderr.WriteLineAsync($"bench: {ex.Message}\n{BenchOptions.Usage}");
+            return 2;
+        }
+
+        var parsed = BpmnParser.ParseFile(options.Process);
+        if (parsed.HasErrors)
+        {
+            foreach (var diagnostic in parsed.Diagnostics.Where(d => d.IsError))
+            {
+                await stderr.WriteLineAsync(diagnostic.Format(options.Process));
+            }
+
+            return 1;
+        }
+
+        var registry = new InMemoryDefinitionRegistry();
+        var definition = registry.Deploy(parsed).First();
+        await using var store = await BenchStores.CreateAsync(options, CancellationToken.None);
+        var handlers = new ServiceTaskHandlerRegistry().Add("noop", (_, _) => ValueTask.CompletedTask);
+        var engine = new WorkflowEngine(store.Store, registry, handlers, new JintExpressionEvaluator(), TimeProvider.System,
+            calendar: null, new WorkflowEngineOptions { History = options.History });
+        var userTasks = definition.Process.NodesById.Values.Count(n => n.Kind == FlowNodeKind.UserTask);
+
+        // Warm up until tiered compilation has settled (a few thousand instances, not counted), so
+        // small and large N measure the same steady state.
+        await RunInstancesAsync(engine, store, definition, 5_000, options.Concurrency);
+
+        var commands = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        commands += await RunInstancesAsync(engine, store, definition, options.Instances, options.Concurrency);
+        stopwatch.Stop();
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        var line = new JsonObject
+        {
+            ["engine"] = "approvalhub",
+            ["process"] = Path.GetFileName(options.Process),
+            ["store"] = options.Store,
+            ["instances"] = options.Instances,
+            ["seconds"] = Math.Round(seconds, 3),
+            ["pi_per_sec"] = Math.Round(options.Instances / seconds, 1),
+            ["commands_per_sec"] = Math.Round(commands / seconds, 1),
+            ["peak_rss_mb"] = Math.Round(process.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
+            ["user_tasks_per_instance"] = userTasks,
+            ["concurrency"] = options.Concurrency,
+            ["history"] = options.History,
+        };
+        await stdout.WriteLineAsync(line.ToJsonString());
+        return 0;
+    }
+
+    private static readonly IReadOnlyDictionary<string, JsonNode?> Approved = new Dictionary<string, JsonNode?> { ["approved"] = true };
+
+    /// <summary>Runs instances on <paramref name="concurrency"/> workers; returns the number of commands.</summary>
+    private static async Task<long> RunInstancesAsync(WorkflowEngine engine, BenchStore store, DeployedProcess definition, int count, int concurrency)
+    {
+        var next = -1;
+        var commands = 0L;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var local = 0L;
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var started = await engine.StartAsync(new StartProcessRequest(definition.Key), CancellationToken.None);
+                local++;
+                // Complete the open tasks one by one: "apply" with approved=true, then "approve".
+                while (await store.FirstOpenTaskAsync(started.InstanceId) is { } task)
+                {
+                    await engine.CompleteTaskAsync(task.Id, task.ElementId == "apply" ? Approved : null, "bench", CancellationToken.None);
+                    local++;
+                }
+            }
+
+            Interlocked.Add(ref commands, local);
+        });
+        await Task.WhenAll(workers);
+        return commands;
+    }
+}
+
+/// <summary>The store under test and the one query the benchmark needs: the next open task of an instance.</summary>
+internal sealed class BenchStore(IWorkflowStore store, IWorkflowQueries queries, Func<ValueTask>? dispose = null) : IAsyncDisposable
+{
+    public IWorkflowStore Store => store;
+
+    public async ValueTask<UserTaskRecord?> FirstOpenTaskAsync(Guid instanceId) =>
+        (await queries.GetTasksAsync(instanceId, CancellationToken.None)).FirstOrDefault(t => t.Status == UserTaskStatus.Open);
+
+    public ValueTask DisposeAsync() => dispose?.Invoke() ?? ValueTask.CompletedTask;
+}
+
+/// <summary>Creates the store the benchmark runs on.</summary>
+internal static class BenchStores
+{
+    public static ValueTask<BenchStore> CreateAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        return options.Store switch
+        {
+            "memory" => ValueTask.FromResult(Memory(options)),
+            _ => throw new NotSupportedException($"store {options.Store} arrives with the EF store"),
+        };
+    }
+
+    private static BenchStore Memory(BenchOptions options)
+    {
+        // Global history order is only for the CLI's display; the benchmark keeps per-instance order.
+        var store = new InMemoryWorkflowStore(keepGlobalHistoryOrder: false);
+        _ = options;
+        return new BenchStore(store, store);
+    }
+}
