@@ -214,4 +214,36 @@ public abstract class FlowTests(IStoreFactory stores) : EngineTest(stores)
         Assert.Equal(2, (await VarAsync(id, "level"))!.GetValue<int>());
         Assert.Equal("复核", (await VarAsync(id, "note"))!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Two people complete the two branches of one instance at the same moment: one command loses
+    /// the race on the instance's row version, is retried from a fresh load, and the join fires once.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_commands_on_one_instance_are_serialised_by_the_row_version()
+    {
+        DeployBody("""
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <parallelGateway id="fork" />
+            <sequenceFlow id="f2" sourceRef="fork" targetRef="a" />
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="b" />
+            <userTask id="a" /><userTask id="b" />
+            <sequenceFlow id="f4" sourceRef="a" targetRef="join" />
+            <sequenceFlow id="f5" sourceRef="b" targetRef="join" />
+            <parallelGateway id="join" />
+            <sequenceFlow id="f6" sourceRef="join" targetRef="after" />
+            <userTask id="after" />
+            """);
+        for (var round = 0; round < 20; round++)
+        {
+            var id = await StartAsync();
+            var tasks = await OpenTaskRowsAsync(id);
+
+            await Task.WhenAll(tasks.Select(t => Task.Run(() => Engine.CompleteTaskAsync(t.Id, Vars(new { by = t.ElementId }), t.ElementId, Ct))));
+
+            Assert.Equal(["after"], await OpenTasksAsync(id));
+            Assert.Single((await InstanceAsync(id)).Tokens);
+        }
+    }
 }

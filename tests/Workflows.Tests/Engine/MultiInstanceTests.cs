@@ -115,4 +115,23 @@ public abstract class MultiInstanceTests(IStoreFactory stores) : EngineTest(stor
 
         Assert.Equal(IncidentKind.ExpressionFailure, Assert.Single(await IncidentsAsync(id)).Kind);
     }
+
+    [Fact]
+    public async Task A_boundary_timer_on_a_multi_instance_task_belongs_to_the_whole_activity()
+    {
+        DeployBody(Sign(sequential: false) + """
+            <boundaryEvent id="late" attachedToRef="sign"><timerEventDefinition><timeDuration>P2WD</timeDuration></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="f9" sourceRef="late" targetRef="escalate" />
+            <userTask id="escalate" />
+            """);
+        var id = await StartAsync(vars: new { signers = new[] { "a", "b", "c" } });
+        Assert.Single(await Queries.GetJobsAsync(id, Ct));
+
+        await CompleteAsync(id, "sign");
+        await AdvanceAsync("P2WD");
+
+        Assert.Equal(["escalate"], await OpenTasksAsync(id));
+        Assert.Equal(2, (await Queries.GetTasksAsync(id, Ct)).Count(t => t.Status == UserTaskStatus.Canceled));
+        Assert.Single((await InstanceAsync(id)).Scopes);
+    }
 }

@@ -223,6 +223,13 @@ internal sealed partial class InstanceRun
     /// <summary>Starts listening on the boundary events of an activity a token now waits at.</summary>
     private void ActivateBoundaries(TokenState token, Activity activity)
     {
+        // On a multi-instance activity the boundary events belong to the whole activity (the body's
+        // token), not to each instance.
+        if (activity.BoundaryEvents.IsEmpty || IsMultiInstanceItem(token, activity))
+        {
+            return;
+        }
+
         foreach (var boundary in activity.BoundaryEvents)
         {
             switch (boundary.Definition)
