@@ -7,6 +7,10 @@ namespace ApprovalHub.Workflows.Expressions;
 /// expression inside <c>${}</c>, the form analysts know from Camunda and Flowable) or bare
 /// JavaScript. This type unwraps the first form and checks syntax without running anything.
 /// </summary>
+/// <remarks>
+/// Syntax is checked in strict mode because <see cref="JintExpressionEvaluator"/> runs code in strict
+/// mode: what validation accepts must also run.
+/// </remarks>
 public static class ExpressionText
 {
     /// <summary>True when the text is wrapped as <c>${…}</c>.</summary>
@@ -39,12 +43,17 @@ public static class ExpressionText
 
         try
         {
-            new Parser().ParseExpression(js);
+            new Parser().ParseExpression(js, strict: true);
             return null;
         }
         catch (ParseErrorException ex)
         {
             return $"'{js}' is not a valid JavaScript expression: {ex.Error?.Description ?? ex.Message} (column {ex.Column}).";
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // The parser recurses per nesting level; thousands of '(' would otherwise end the process.
+            return $"'{Shorten(js)}' is nested too deeply to be read.";
         }
     }
 
@@ -54,12 +63,20 @@ public static class ExpressionText
         ArgumentNullException.ThrowIfNull(script);
         try
         {
-            new Parser().ParseScript(script);
+            new Parser().ParseScript(script, strict: true);
             return null;
         }
         catch (ParseErrorException ex)
         {
             return $"The script is not valid JavaScript: {ex.Error?.Description ?? ex.Message} (line {ex.LineNumber}, column {ex.Column}).";
         }
+        catch (InsufficientExecutionStackException)
+        {
+            return "The script is nested too deeply to be read.";
+        }
     }
+
+    /// <summary>The start of a long text, for messages that quote it.</summary>
+    internal static string Shorten(string text, int length = 80) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 }

@@ -1,25 +1,28 @@
-using System.Text.Json.Nodes;
-
 namespace ApprovalHub.Workflows.Expressions;
 
-/// <summary>Variables visible to an expression.</summary>
-public interface IVariableScope
-{
-    bool TryGet(string name, out JsonNode? value);
-
-    IEnumerable<string> Names { get; }
-}
-
-/// <summary>Evaluates expressions and scripts in a sandbox.</summary>
+/// <summary>
+/// Runs the JavaScript in a definition — gateway conditions, multi-instance cardinality, collection and
+/// completion condition, assignees, call-activity mappings, correlation keys, script tasks — against
+/// process variables, in a sandbox: a hostile or broken expression becomes an <see cref="ExpressionError"/>,
+/// never a hang, a crash or access to .NET. Implementations are safe to call from many threads at once.
+/// </summary>
 public interface IExpressionEvaluator
 {
-    ExpressionResult Evaluate(string expression, IVariableScope variables);
+    /// <summary>
+    /// Evaluates one expression, written <c>${approved == true}</c> or bare (<c>approved == true</c>).
+    /// Variables are read as globals by name, or with <c>execution.getVariable(name)</c>.
+    /// </summary>
+    /// <param name="expression">The expression text as written in the definition.</param>
+    /// <param name="variables">The variables the expression can read.</param>
+    /// <param name="cancellationToken">Stops a running evaluation; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    ExpressionResult Evaluate(string expression, IVariableScope variables, CancellationToken cancellationToken = default);
 
-    ScriptResult RunScript(string script, IVariableScope variables);
+    /// <summary>
+    /// Runs a script task's script. Besides reading variables it may set them with
+    /// <c>execution.setVariable(name, value)</c>; the result lists them and the script's completion value.
+    /// </summary>
+    /// <param name="script">The script text (JavaScript statements).</param>
+    /// <param name="variables">The variables the script can read.</param>
+    /// <param name="cancellationToken">Stops a running script; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    ScriptResult RunScript(string script, IVariableScope variables, CancellationToken cancellationToken = default);
 }
-
-public sealed record ExpressionError(string Message);
-
-public sealed record ExpressionResult(bool Success, JsonNode? Value, ExpressionError? Error);
-
-public sealed record ScriptResult(bool Success, JsonNode? Value, IReadOnlyDictionary<string, JsonNode?> Variables, ExpressionError? Error);

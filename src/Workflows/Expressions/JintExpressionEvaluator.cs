@@ -1,67 +1,121 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using Jint;
 
 namespace ApprovalHub.Workflows.Expressions;
 
+/// <summary>
+/// The engine's <see cref="IExpressionEvaluator"/>: JavaScript run by Jint in a sandbox with the
+/// limits of <see cref="ExpressionLimits"/>. One instance serves the whole application and may be
+/// called from any number of threads at once.
+/// </summary>
+/// <remarks>
+/// <para>Texts are compiled once and cached. A side-effect-free expression — the shape of almost every
+/// gateway condition — runs on a pooled engine whose globals are restored afterwards; anything that
+/// could change the engine (calls, assignments, scripts) runs on a fresh engine that is then dropped,
+/// so no evaluation can see another's variables or tamper with the built-ins it will use.</para>
+/// <para>Variables are globals: an expression reads <c>approved</c> or
+/// <c>execution.getVariable('approved')</c>. A variable named like a JavaScript built-in
+/// (<c>Date</c>, <c>Math</c>, <c>undefined</c>) does not hide it; read such a variable with
+/// <c>execution.getVariable</c>.</para>
+/// </remarks>
 public sealed class JintExpressionEvaluator : IExpressionEvaluator
 {
-    public ExpressionResult Evaluate(string expression, IVariableScope variables)
+    private const int ExpressionCacheCapacity = 4096;
+    private const int ScriptCacheCapacity = 512;
+
+    private readonly Options _options;
+    private readonly IReadOnlySet<string> _globalNames;
+    private readonly CompiledExpressionCache _expressions;
+    private readonly CompiledExpressionCache _scripts;
+    private readonly SandboxEnginePool _pool;
+
+    /// <summary>An evaluator with <see cref="ExpressionLimits.Default"/>.</summary>
+    public JintExpressionEvaluator()
+        : this(ExpressionLimits.Default)
     {
-        try
-        {
-            var engine = Create(variables, null);
-            var value = engine.Evaluate(ExpressionText.Unwrap(expression));
-            return new ExpressionResult(true, ToNode(engine, value), null);
-        }
-        catch (Exception ex)
-        {
-            return new ExpressionResult(false, null, new ExpressionError(ex.Message));
-        }
     }
 
-    public ScriptResult RunScript(string script, IVariableScope variables)
+    /// <summary>An evaluator with the given limits.</summary>
+    public JintExpressionEvaluator(ExpressionLimits limits)
     {
-        var set = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        try
-        {
-            var engine = Create(variables, set);
-            var value = engine.Evaluate(script);
-            return new ScriptResult(true, ToNode(engine, value), set, null);
-        }
-        catch (Exception ex)
-        {
-            return new ScriptResult(false, null, set, new ExpressionError(ex.Message));
-        }
+        ArgumentNullException.ThrowIfNull(limits);
+        Limits = limits;
+        _options = SandboxEngine.CreateOptions(limits);
+        _globalNames = new SandboxEngine(_options, limits, new HashSet<string>(), reusable: false).GlobalNames();
+        _expressions = new CompiledExpressionCache(ExpressionCacheCapacity, text => CompiledExpression.CompileExpression(text, limits, _globalNames));
+        _scripts = new CompiledExpressionCache(ScriptCacheCapacity, text => CompiledExpression.CompileScript(text, limits, _globalNames));
+        _pool = new SandboxEnginePool(() => CreateEngine(reusable: true), Math.Max(4, Environment.ProcessorCount * 2));
     }
 
-    private static Engine Create(IVariableScope variables, Dictionary<string, JsonNode?>? set)
+    /// <summary>The limits every evaluation runs under.</summary>
+    public ExpressionLimits Limits { get; }
+
+    /// <inheritdoc/>
+    public ExpressionResult Evaluate(string expression, IVariableScope variables, CancellationToken cancellationToken = default)
     {
-        var engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromMilliseconds(100)).LimitMemory(4_000_000).MaxStatements(10_000).Strict());
-        foreach (var name in variables.Names)
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var code = _expressions.Get(expression);
+        if (code.SyntaxError is { } syntaxError)
         {
-            if (variables.TryGet(name, out var value))
+            return ExpressionResult.Failure(syntaxError);
+        }
+
+        var engine = code.IsSideEffectFree ? _pool.Rent() : CreateEngine(reusable: false);
+        try
+        {
+            return ExpressionResult.Success(engine.Run(code, variables, assigned: null, cancellationToken));
+        }
+        catch (VariableScopeException ex)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException!);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ExpressionResult.Failure(ExpressionFailures.Translate(ex, expression, Limits));
+        }
+        finally
+        {
+            if (code.IsSideEffectFree)
             {
-                engine.SetValue(name, new Jint.Native.Json.JsonParser(engine).Parse(value?.ToJsonString() ?? "null"));
+                _pool.Return(engine);
             }
         }
-
-        if (set is not null)
-        {
-            engine.SetValue("__set", new Action<string, Jint.Native.JsValue>((n, v) => set[n] = ToNode(engine, v)));
-            engine.Execute("var execution = { setVariable: function (n, v) { __set(n, v); } };");
-        }
-
-        return engine;
     }
 
-    private static JsonNode? ToNode(Engine engine, Jint.Native.JsValue value)
+    /// <inheritdoc/>
+    public ScriptResult RunScript(string script, IVariableScope variables, CancellationToken cancellationToken = default)
     {
-        if (value.IsUndefined() || value.IsNull())
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(variables);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var code = _scripts.Get(script);
+        if (code.SyntaxError is { } syntaxError)
         {
-            return null;
+            return ScriptResult.Failure(syntaxError);
         }
 
-        var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value).ToString();
-        return JsonNode.Parse(json);
+        var assigned = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        try
+        {
+            var value = CreateEngine(reusable: false).Run(code, variables, assigned, cancellationToken);
+            return ScriptResult.Success(value, assigned);
+        }
+        catch (VariableScopeException ex)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException!);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ScriptResult.Failure(ExpressionFailures.Translate(ex, script, Limits));
+        }
     }
+
+    private SandboxEngine CreateEngine(bool reusable) => new(_options, Limits, _globalNames, reusable);
 }

@@ -21,7 +21,7 @@ internal sealed class RuntimeExpressions(IExpressionEvaluator evaluator)
     public JsonNode? Value(string text, VariableView view, string where)
     {
         var result = evaluator.Evaluate(text, new Scope(view));
-        return result.Success
+        return result.IsSuccess
             ? result.Value
             : throw new ExpressionFailedException($"The expression {text} on '{where}' failed: {result.Error?.Message}");
     }
@@ -45,8 +45,11 @@ internal sealed class RuntimeExpressions(IExpressionEvaluator evaluator)
     public int Count(string text, VariableView view, string where)
     {
         var value = Value(text, view, where);
-        if (value is JsonValue v && v.TryGetValue<double>(out var d) && d >= 0 && d == Math.Floor(d) && d <= 10_000)
+        if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            && d >= 0 && d == Math.Floor(d) && d <= 10_000)
         {
+            // Numbers may be held as int, long, double or a JsonElement; their JSON text is the common form.
             return (int)d;
         }
 
@@ -63,7 +66,7 @@ internal sealed class RuntimeExpressions(IExpressionEvaluator evaluator)
     public (JsonNode? Result, IReadOnlyDictionary<string, JsonNode?> Assigned) Script(string script, VariableView view, string where)
     {
         var result = evaluator.RunScript(script, new Scope(view));
-        return result.Success
+        return result.IsSuccess
             ? (result.Value, result.Variables)
             : throw new ExpressionFailedException($"The script of '{where}' failed: {result.Error?.Message}");
     }
