@@ -47,7 +47,7 @@ internal sealed partial class InstanceRun
                 {
                     // The caller's call activity may catch it; this instance ends either way.
                     State.Tokens.Remove(origin);
-                    FinishWithoutReport(InstanceStatus.Terminated);
+                    FinishInstance(InstanceStatus.Terminated, reportToCaller: false);
                     _command.Enqueue(new AgendaItem.ThrowInParent(parent, parentToken, errorCode, message));
                     return;
                 }
@@ -103,20 +103,6 @@ internal sealed partial class InstanceRun
         }
 
         return catchAll;
-    }
-
-    /// <summary>Ends the instance without resuming the caller (used when an error goes up instead).</summary>
-    private void FinishWithoutReport(InstanceStatus status)
-    {
-        foreach (var token in State.Tokens.ToList())
-        {
-            CancelToken(token);
-        }
-
-        State.Status = status;
-        State.EndedAt = Now;
-        Changed = true;
-        Record(HistoryEventType.InstanceTerminated, null);
     }
 
     /// <summary>Stops a token with an incident an operator can see and fix.</summary>

@@ -67,8 +67,11 @@ internal sealed partial class InstanceRun
         }
     }
 
-    /// <summary>Ends the instance: no tokens remain; a called instance reports back to its caller.</summary>
-    private void FinishInstance(InstanceStatus status)
+    /// <summary>
+    /// Ends the instance: no tokens remain. A called instance reports back to its caller, unless an
+    /// error is on its way up instead (<paramref name="reportToCaller"/> false).
+    /// </summary>
+    private void FinishInstance(InstanceStatus status, bool reportToCaller = true)
     {
         foreach (var token in State.Tokens.ToList())
         {
@@ -79,7 +82,7 @@ internal sealed partial class InstanceRun
         State.EndedAt = Now;
         Changed = true;
         Record(status == InstanceStatus.Completed ? HistoryEventType.InstanceCompleted : HistoryEventType.InstanceTerminated, null);
-        if (State.ParentInstanceId is { } parent && State.ParentTokenId is { } parentToken)
+        if (reportToCaller && State.ParentInstanceId is { } parent && State.ParentTokenId is { } parentToken)
         {
             _command.Enqueue(new AgendaItem.ResumeParent(parent, parentToken, State.Scopes[0].Variables));
         }
