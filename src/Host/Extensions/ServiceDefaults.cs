@@ -56,9 +56,11 @@ public static class ServiceDefaults
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(ApprovalHubTelemetry.Name))
+                .AddMeter(ApprovalHubTelemetry.Name)
+                .AddMeter(Workflows.Runtime.WorkflowTelemetry.Name))
             .WithTracing(tracing => tracing
                 .AddSource(ApprovalHubTelemetry.Name)
+                .AddSource(Workflows.Runtime.WorkflowTelemetry.Name)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Probes hit health endpoints every few seconds; their spans are noise.
                     aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using System.Text.Json.Nodes;
 using ApprovalHub.Workflows.Calendar;
 using ApprovalHub.Workflows.Expressions;
@@ -55,6 +56,7 @@ public sealed class WorkflowEngine
                     ?? throw new WorkflowException(WorkflowErrorKind.Invalid, $"Process '{definition.Key}' has no {(request.StartEventId is null ? "none start event" : $"start event '{request.StartEventId}'")}.");
         var id = Guid.CreateVersion7(_services.Time.GetUtcNow());
         return await ExecuteAsync(
+            "start",
             (run, _) =>
             {
                 run.Create(definition, id, request.BusinessKey).Start(start, request.Variables, request.Initiator);
@@ -66,6 +68,7 @@ public sealed class WorkflowEngine
     /// <summary>Completes an open user task with the given variables.</summary>
     public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
         ExecuteAsync(
+            "complete-task",
             async (run, ct) =>
             {
                 var task = await _services.Store.LoadTaskAsync(taskId, ct)
@@ -94,7 +97,7 @@ public sealed class WorkflowEngine
     public Task<int> CorrelateMessageAsync(string messageName, string? correlationKey, IReadOnlyDictionary<string, JsonNode?>? variables, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageName);
-        return ExecuteAsync((run, ct) => run.CorrelateAsync(messageName, correlationKey, variables, ct), cancellationToken);
+        return ExecuteAsync("correlate-message", (run, ct) => run.CorrelateAsync(messageName, correlationKey, variables, ct), cancellationToken);
     }
 
     /// <summary>Sets process variables on an active instance.</summary>
@@ -102,6 +105,7 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(variables);
         return ExecuteAsync(
+            "set-variables",
             async (run, ct) =>
             {
                 var instance = await LoadActiveAsync(run, instanceId, ct);
@@ -114,6 +118,7 @@ public sealed class WorkflowEngine
     /// <summary>Cancels an active instance, its tasks, timers and called instances.</summary>
     public Task CancelAsync(Guid instanceId, string? userId, string? reason, CancellationToken cancellationToken) =>
         ExecuteAsync(
+            "cancel",
             async (run, ct) =>
             {
                 var instance = await LoadActiveAsync(run, instanceId, ct);
@@ -125,6 +130,7 @@ public sealed class WorkflowEngine
     /// <summary>Fires a due timer job (the scheduler calls this; tests and the CLI too).</summary>
     public Task FireJobAsync(Guid jobId, CancellationToken cancellationToken) =>
         ExecuteAsync(
+            "fire-job",
             async (run, ct) =>
             {
                 var job = await _services.Store.LoadJobAsync(jobId, ct);
@@ -167,8 +173,9 @@ public sealed class WorkflowEngine
     }
 
     /// <summary>The command loop: run, drain, commit; on a lost race, start again from a fresh load.</summary>
-    private async Task<T> ExecuteAsync<T>(Func<CommandRun, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(string command, Func<CommandRun, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken)
     {
+        using var activity = WorkflowTelemetry.Source.StartActivity($"workflow {command}");
         for (var attempt = 1; ; attempt++)
         {
             var run = new CommandRun(_services);
@@ -178,16 +185,35 @@ public sealed class WorkflowEngine
             try
             {
                 await _services.Store.CommitAsync(run.Changes, cancellationToken);
+                RecordCommitted(command, run, activity, attempt);
                 return result;
             }
-            catch (ConcurrencyConflictException ex) when (attempt < _services.Options.MaxConcurrencyRetries)
+            catch (ConcurrencyConflictException) when (attempt < _services.Options.MaxConcurrencyRetries)
             {
-                _ = ex;
+                // Someone else changed an instance or task first: run the whole command again from a fresh load.
+                WorkflowTelemetry.ConcurrencyRetries.Add(1, new KeyValuePair<string, object?>("command", command));
             }
             catch (ConcurrencyConflictException ex)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 throw new WorkflowException(WorkflowErrorKind.Conflict, $"The command lost {attempt} races in a row: {ex.Message}", isTransient: true);
             }
+        }
+    }
+
+    private static void RecordCommitted(string command, CommandRun run, System.Diagnostics.Activity? activity, int attempt)
+    {
+        WorkflowTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("command", command));
+        if (run.Changes.NewIncidents.Count > 0)
+        {
+            WorkflowTelemetry.Incidents.Add(run.Changes.NewIncidents.Count);
+        }
+
+        if (activity is not null)
+        {
+            activity.SetTag("approvalhub.command.attempts", attempt);
+            activity.SetTag("approvalhub.instances", string.Join(',', run.Changes.Instances.Keys));
+            activity.SetTag("approvalhub.tasks.created", run.Changes.NewTasks.Count);
         }
     }
 }
