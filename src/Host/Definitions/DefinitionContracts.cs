@@ -56,7 +56,7 @@ public sealed record ValidationResponse(bool Valid, IReadOnlyList<DiagnosticResp
 /// <summary>What a deployment did for one process.</summary>
 public sealed record DeployedProcessResponse(string Key, string? Name, int Version, DeploymentOutcome Outcome)
 {
-    internal static DeployedProcessResponse From(DeployedProcess process) => new(process.ProcessKey, process.Name, process.Version, process.Outcome);
+    internal static DeployedProcessResponse From(DeployedVersion process) => new(process.ProcessKey, process.Name, process.Version, process.Outcome);
 }
 
 /// <summary>The outcome of <c>POST /api/definitions</c>.</summary>

@@ -90,7 +90,7 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
         return diagnostics;
     }
 
-    private async Task<IReadOnlyList<DeployedProcess>> DeployOnceAsync(
+    private async Task<IReadOnlyList<DeployedVersion>> DeployOnceAsync(
         List<BpmnProcess> processes,
         string xml,
         string hash,
@@ -98,7 +98,7 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var results = new List<DeployedProcess>(processes.Count);
+        var results = new List<DeployedVersion>(processes.Count);
         var added = new List<ProcessDefinitionRecord>(processes.Count);
 
         // On SQLite this is BEGIN IMMEDIATE, which queues writers, so the race below is only
@@ -117,7 +117,7 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
                     .FirstOrDefaultAsync(cancellationToken);
                 if (latestPublished is not null && latestPublished.ContentHash == hash)
                 {
-                    results.Add(new DeployedProcess(key, process.Name, latestPublished.Version, DeploymentOutcome.Unchanged, latestPublished.Id));
+                    results.Add(new DeployedVersion(key, process.Name, latestPublished.Version, DeploymentOutcome.Unchanged, latestPublished.Id));
                     continue;
                 }
 
@@ -139,7 +139,7 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
                 };
                 db.ProcessDefinitions.Add(record);
                 added.Add(record);
-                results.Add(new DeployedProcess(key, process.Name, record.Version, DeploymentOutcome.Created, record.Id));
+                results.Add(new DeployedVersion(key, process.Name, record.Version, DeploymentOutcome.Created, record.Id));
             }
 
             await db.SaveChangesAsync(cancellationToken);

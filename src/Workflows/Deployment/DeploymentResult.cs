@@ -8,7 +8,7 @@ namespace ApprovalHub.Workflows.Deployment;
 /// </summary>
 public sealed class DeploymentResult
 {
-    private DeploymentResult(IReadOnlyList<BpmnDiagnostic> diagnostics, IReadOnlyList<DeployedProcess> processes, int conflictRetries)
+    private DeploymentResult(IReadOnlyList<BpmnDiagnostic> diagnostics, IReadOnlyList<DeployedVersion> processes, int conflictRetries)
     {
         Diagnostics = diagnostics;
         Processes = processes;
@@ -22,7 +22,7 @@ public sealed class DeploymentResult
     public IReadOnlyList<BpmnDiagnostic> Diagnostics { get; }
 
     /// <summary>One entry per executable process, in file order; empty when rejected.</summary>
-    public IReadOnlyList<DeployedProcess> Processes { get; }
+    public IReadOnlyList<DeployedVersion> Processes { get; }
 
     /// <summary>How many times the deployment lost a race for a version number and started over.</summary>
     public int ConflictRetries { get; }
@@ -32,6 +32,6 @@ public sealed class DeploymentResult
 
     internal static DeploymentResult Rejected(IReadOnlyList<BpmnDiagnostic> diagnostics) => new(diagnostics, [], 0);
 
-    internal static DeploymentResult Deployed(IReadOnlyList<BpmnDiagnostic> diagnostics, IReadOnlyList<DeployedProcess> processes, int conflictRetries) =>
+    internal static DeploymentResult Deployed(IReadOnlyList<BpmnDiagnostic> diagnostics, IReadOnlyList<DeployedVersion> processes, int conflictRetries) =>
         new(diagnostics, processes, conflictRetries);
 }

@@ -6,12 +6,22 @@ namespace ApprovalHub.Workflows.Persistence;
 /// <see cref="WorkflowDbContext"/> on PostgreSQL, the production database (and the road to
 /// PostgreSQL-compatible domestic databases). Its migrations live in <c>Persistence/Migrations/Postgres</c>.
 /// </summary>
-/// <remarks><see cref="DateTimeOffset"/> maps to <c>timestamptz</c>; values must be UTC, as everything the engine writes is.</remarks>
+/// <remarks>
+/// <see cref="DateTimeOffset"/> maps to <c>timestamptz</c>, which holds an instant; values are
+/// converted to UTC on the way in (<see cref="UtcDateTimeOffsetConverter"/>).
+/// </remarks>
 public sealed class PostgresWorkflowDbContext : WorkflowDbContext
 {
     /// <summary>Created by dependency injection or <see cref="PostgresWorkflowDbContextFactory"/>.</summary>
     public PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options)
         : base(options)
     {
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }

@@ -1,10 +1,13 @@
+using ApprovalHub.Workflows.Persistence.Engine;
+using ApprovalHub.Workflows.Runtime.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalHub.Workflows.Persistence;
 
 /// <summary>
-/// The engine's EF Core model: for now, the stored versions of process definitions. Instances,
-/// tasks, jobs and history join it in later issues.
+/// The engine's EF Core model: the stored versions of process definitions, and the engine's
+/// runtime tables (<c>wf_instances</c>, <c>wf_tasks</c>, <c>wf_subscriptions</c>, <c>wf_inbox</c>,
+/// <c>wf_incidents</c>, <c>wf_jobs</c>, <c>wf_history</c>), written by <see cref="Engine.EfWorkflowStore"/>.
 /// </summary>
 /// <remarks>
 /// The model is provider-neutral; each provider has a derived context that owns its migrations
@@ -27,6 +30,27 @@ public abstract class WorkflowDbContext : DbContext
 
     /// <summary>Every stored version of every process definition.</summary>
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
+
+    /// <summary>User task rows: the work queues read them.</summary>
+    public DbSet<UserTaskRecord> Tasks => Set<UserTaskRecord>();
+
+    /// <summary>Tokens waiting for messages.</summary>
+    public DbSet<MessageSubscriptionRecord> Subscriptions => Set<MessageSubscriptionRecord>();
+
+    /// <summary>Messages that arrived before anyone waited for them.</summary>
+    public DbSet<InboxMessageRecord> Inbox => Set<InboxMessageRecord>();
+
+    /// <summary>Failures an operator can see, fix and retry.</summary>
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    /// <summary>Timers.</summary>
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    /// <summary>The append-only history, in write order by its shadow key.</summary>
+    public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+
+    /// <summary>Instance states: a few columns and a JSON document (<see cref="InstanceRow"/>).</summary>
+    internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

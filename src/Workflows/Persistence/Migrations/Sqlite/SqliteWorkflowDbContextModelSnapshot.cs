@@ -17,6 +17,69 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Engine.InstanceRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_key");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_instance_id");
+
+                    b.Property<string>("ParentTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_token_id");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessKey");
+
+                    b.HasIndex("ParentInstanceId");
+
+                    b.ToTable("wf_instances", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Workflows.Persistence.ProcessDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -73,6 +136,342 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProcessDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.HistoryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("ElementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "Id");
+
+                    b.ToTable("wf_history", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.InboxMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrelationKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("MessageName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_name");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("VariablesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variables_json");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageName", "CorrelationKey", "ExpiresAt");
+
+                    b.ToTable("wf_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.IncidentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("TokenId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("wf_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.JobRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Interval")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LockExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lock_expires_at");
+
+                    b.Property<string>("LockOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<int?>("RepeatsLeft")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats_left");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retries");
+
+                    b.Property<string>("TokenId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("InstanceId", "TokenId");
+
+                    b.ToTable("wf_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.MessageSubscriptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrelationKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("MessageName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_name");
+
+                    b.Property<string>("TokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "TokenId");
+
+                    b.HasIndex("MessageName", "CorrelationKey");
+
+                    b.ToTable("wf_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.UserTaskRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_key");
+
+                    b.Property<string>("CandidateGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_groups");
+
+                    b.Property<string>("CandidateUsers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_users");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("FormKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_key");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int?>("LoopCounter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loop_counter");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_version");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TokenId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("ProcessKey");
+
+                    b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("wf_tasks", (string)null);
                 });
 #pragma warning restore 612, 618
         }

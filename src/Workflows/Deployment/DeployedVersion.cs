@@ -6,4 +6,4 @@ namespace ApprovalHub.Workflows.Deployment;
 /// <param name="Version">The version created, or the existing version that has the same content.</param>
 /// <param name="Outcome">Created or unchanged.</param>
 /// <param name="DefinitionId">The id of the stored version.</param>
-public sealed record DeployedProcess(string ProcessKey, string? Name, int Version, DeploymentOutcome Outcome, Guid DefinitionId);
+public sealed record DeployedVersion(string ProcessKey, string? Name, int Version, DeploymentOutcome Outcome, Guid DefinitionId);

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace ApprovalHub.Workflows.Deployment;
+namespace ApprovalHub.Workflows.Persistence;
 
 /// <summary>Recognises a unique-index violation on every supported provider.</summary>
 internal static class UniqueViolation

@@ -1,0 +1,19 @@
+using ApprovalHub.Workflows.Runtime.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprovalHub.Workflows.Persistence.Configurations;
+
+internal sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecord>
+{
+    public void Configure(EntityTypeBuilder<JobRecord> builder)
+    {
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Id).ValueGeneratedNever();
+
+        // The scheduler polls for due jobs; a command deletes the jobs of a token.
+        builder.HasIndex(j => j.DueAt);
+        builder.HasIndex(j => new { j.InstanceId, j.TokenId });
+        builder.ToEngineTable("wf_jobs");
+    }
+}

@@ -1,0 +1,28 @@
+using ApprovalHub.Workflows.Runtime.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprovalHub.Workflows.Persistence.Configurations;
+
+internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<UserTaskRecord>
+{
+    public void Configure(EntityTypeBuilder<UserTaskRecord> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.ProcessKey).HasMaxLength(ProcessDefinitionRecord.MaxKeyLength);
+        builder.Property(t => t.CandidateUsers).HasConversion(new StringListConverter(), StringListConverter.Comparer);
+        builder.Property(t => t.CandidateGroups).HasConversion(new StringListConverter(), StringListConverter.Comparer);
+
+        // Two people completing or claiming the same task: the second write names a stale revision.
+        builder.Property(t => t.Revision).IsConcurrencyToken();
+
+        // Work queues: "my open tasks", "open tasks past their deadline", tasks of one instance,
+        // tasks of one process.
+        builder.HasIndex(t => new { t.Status, t.Assignee });
+        builder.HasIndex(t => new { t.Status, t.DueAt });
+        builder.HasIndex(t => t.InstanceId);
+        builder.HasIndex(t => t.ProcessKey);
+        builder.ToEngineTable("wf_tasks");
+    }
+}
