@@ -63,6 +63,7 @@ internal static class InstanceStateJson
                 TaskId = t.TaskId,
                 ChildInstanceId = t.ChildInstanceId,
                 ChildScopeId = t.ChildScopeId,
+                Listening = t.Listening,
             }),
         };
     }
@@ -92,6 +93,7 @@ internal static class InstanceStateJson
                 TaskId = t.TaskId,
                 ChildInstanceId = t.ChildInstanceId,
                 ChildScopeId = t.ChildScopeId,
+                Listening = t.Listening,
             }),
         };
         return JsonSerializer.Serialize(stored, PersistenceJsonContext.Compact.StoredInstanceState);

@@ -70,4 +70,7 @@ internal sealed class StoredToken
 
     [JsonPropertyName("cs")]
     public string? ChildScopeId { get; set; }
+
+    [JsonPropertyName("l")]
+    public bool Listening { get; set; }
 }
