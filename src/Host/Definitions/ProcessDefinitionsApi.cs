@@ -154,7 +154,7 @@ public static class ProcessDefinitionsApi
 
     // A validation problem (RFC 9457 with "errors" by element, as ASP.NET Core's ValidationProblem)
     // that also carries the full diagnostics with code, line and column for tools and the designer.
-    private static ProblemHttpResult InvalidDefinition(IReadOnlyList<BpmnDiagnostic> diagnostics)
+    internal static ProblemHttpResult InvalidDefinition(IReadOnlyList<BpmnDiagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
         var problem = new HttpValidationProblemDetails(errors

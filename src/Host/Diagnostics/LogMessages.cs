@@ -27,6 +27,14 @@ internal static partial class LogMessages
 
     // 9000s: host and startup
 
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "The working-day calendar has no official schedule for {MissingYears} (it has {Years}); deadlines in those years count Monday to Friday only. Add definitions/calendar/cn-YYYY.json from the State Council notice.")]
+    public static partial void CalendarYearsMissing(this ILogger logger, string missingYears, string years);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
+        Message = "Working-day calendar loaded for {Years}")]
+    public static partial void CalendarLoaded(this ILogger logger, string years);
+
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "ApprovalHub is running: open {Url} (API docs: /scalar)")]
     public static partial void Running(this ILogger logger, string url);

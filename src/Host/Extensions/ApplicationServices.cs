@@ -4,6 +4,7 @@ using ApprovalHub.Host.Admin;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
+using ApprovalHub.Host.Engine;
 using ApprovalHub.Workflows.Deployment;
 
 namespace ApprovalHub.Host.Extensions;
@@ -19,7 +20,9 @@ public static class ApplicationServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
         builder.AddWorkflowDatabase();
+        builder.AddWorkflowEngine();
         builder.Services.AddScoped<DefinitionDeployer>();
+        builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddAdminUi();
         return builder;
@@ -29,6 +32,7 @@ public static class ApplicationServices
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapProcessDefinitionsApi();
+        app.MapDefinitionDraftsApi();
         app.MapAdminUi();
         return app;
     }

@@ -14,6 +14,9 @@ public static class DeploymentDiagnostics
     /// <summary>A process id is longer than the stored key allows.</summary>
     public const string KeyTooLong = "DEPLOY002";
 
+    /// <summary>A draft saved under a key whose file has no process with that id.</summary>
+    public const string DraftKeyMismatch = "DEPLOY003";
+
     internal static BpmnDiagnostic NoExecutableProcess() => new(
         NothingExecutable,
         DiagnosticSeverity.Error,

@@ -46,6 +46,26 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         _expressions = new CompiledExpressionCache(ExpressionCacheCapacity, text => CompiledExpression.CompileExpression(text, limits, _globalNames));
         _scripts = new CompiledExpressionCache(ScriptCacheCapacity, text => CompiledExpression.CompileScript(text, limits, _globalNames));
         _pool = new SandboxEnginePool(() => CreateEngine(reusable: true), Math.Max(4, Environment.ProcessorCount * 2));
+        if (Interlocked.Exchange(ref s_warmedUp, 1) == 0)
+        {
+            WarmUp();
+        }
+    }
+
+    private static int s_warmedUp;
+
+    /// <summary>
+    /// Runs a script and an expression once per process under a generous clock, so Jint's code is
+    /// compiled before the first real evaluation: otherwise that evaluation pays the JIT inside its
+    /// 100 ms budget and, on a busy machine, can time out.
+    /// </summary>
+    private static void WarmUp()
+    {
+        var warm = new JintExpressionEvaluator(ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(30) });
+        var scope = new VariableScope([KeyValuePair.Create<string, System.Text.Json.Nodes.JsonNode?>("a", 1), KeyValuePair.Create<string, System.Text.Json.Nodes.JsonNode?>("b", "x")]);
+        _ = warm.Evaluate("${a == 1 && ['x'].includes(b)}", scope);
+        _ = warm.Evaluate("a > 0", scope);
+        _ = warm.RunScript("execution.setVariable('c', a * 2); JSON.stringify({ v: a + 1 });", scope);
     }
 
     /// <summary>The limits every evaluation runs under.</summary>

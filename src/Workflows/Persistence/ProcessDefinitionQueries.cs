@@ -14,7 +14,8 @@ public static class ProcessDefinitionQueries
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var definitions = db.ProcessDefinitions.AsNoTracking();
+        // Drafts (version 0) are work in progress, not versions: they never show in version lists.
+        var definitions = db.ProcessDefinitions.AsNoTracking().Where(d => d.Status == ProcessDefinitionStatus.Published);
 
         // Correlated subqueries rather than GroupBy(...).First(): they translate the same way on
         // SQLite and PostgreSQL, and the (ProcessKey, Version) index serves both.
@@ -42,7 +43,7 @@ public static class ProcessDefinitionQueries
         ArgumentNullException.ThrowIfNull(processKey);
         return await db.ProcessDefinitions
             .AsNoTracking()
-            .Where(d => d.ProcessKey == processKey)
+            .Where(d => d.ProcessKey == processKey && d.Status == ProcessDefinitionStatus.Published)
             .OrderByDescending(d => d.Version)
             .Select(d => new ProcessDefinitionVersion(
                 d.Id, d.ProcessKey, d.Version, d.Name, d.ContentHash, d.SourceFile, d.Status, d.DeployedAt, d.DeployedBy))
@@ -60,7 +61,7 @@ public static class ProcessDefinitionQueries
         ArgumentNullException.ThrowIfNull(processKey);
         return db.ProcessDefinitions
             .AsNoTracking()
-            .Where(d => d.ProcessKey == processKey && d.Version == version)
+            .Where(d => d.ProcessKey == processKey && d.Version == version && d.Status == ProcessDefinitionStatus.Published)
             .Select(d => d.Xml)
             .FirstOrDefaultAsync(cancellationToken);
     }
