@@ -75,10 +75,15 @@ start_postgres() {
     chown postgres:postgres "${WORK_DIR}"
   fi
 
-  # Durability is pointless for a database that is deleted in a minute; speed is not.
   as_postgres "${PG_BIN}/initdb" -D "${PG_DATA}" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  # Durability is pointless for a database that is deleted in a minute, so tests turn it off;
+  # benchmarks keep it on (PG_DURABLE=1) so that their figures mean what production would see.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [[ "${PG_DURABLE:-0}" == "1" ]]; then
+    durability=""
+  fi
   as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -l "${WORK_DIR}/postgres.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p ${port} -k ${WORK_DIR} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-h 127.0.0.1 -p ${port} -k ${WORK_DIR} ${durability} -c max_connections=300" \
     start >/dev/null
 
   export APPROVALHUB_TEST_POSTGRES="Host=127.0.0.1;Port=${port};Username=postgres;Password=postgres"
@@ -149,4 +154,7 @@ main() {
   exit "${report_status}"
 }
 
-main "$@"
+# Sourced by scripts/bench.sh for the PostgreSQL functions; run directly, it runs the tests.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

@@ -8,6 +8,11 @@ using ApprovalHub.Workflows.Runtime.Definitions;
 using ApprovalHub.Workflows.Runtime.Records;
 using ApprovalHub.Workflows.Runtime.Services;
 using ApprovalHub.Workflows.Runtime.Storage;
+using ApprovalHub.Workflows.Persistence;
+using ApprovalHub.Workflows.Persistence.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ApprovalHub.Bench;
 
@@ -124,24 +129,73 @@ internal sealed class BenchStore(IWorkflowStore store, IWorkflowQueries queries,
     public ValueTask DisposeAsync() => dispose?.Invoke() ?? ValueTask.CompletedTask;
 }
 
-/// <summary>Creates the store the benchmark runs on.</summary>
+/// <summary>Creates the store the benchmark runs on: a fresh database each run, dropped afterwards.</summary>
 internal static class BenchStores
 {
-    public static ValueTask<BenchStore> CreateAsync(BenchOptions options, CancellationToken cancellationToken)
+    public static async ValueTask<BenchStore> CreateAsync(BenchOptions options, CancellationToken cancellationToken) => options.Store switch
     {
-        _ = cancellationToken;
-        return options.Store switch
-        {
-            "memory" => ValueTask.FromResult(Memory(options)),
-            _ => throw new NotSupportedException($"store {options.Store} arrives with the EF store"),
-        };
-    }
+        "memory" => Memory(),
+        "sqlite" => await SqliteAsync(cancellationToken),
+        _ => await PostgresAsync(options.PostgresConnection!, cancellationToken),
+    };
 
-    private static BenchStore Memory(BenchOptions options)
+    private static BenchStore Memory()
     {
         // Global history order is only for the CLI's display; the benchmark keeps per-instance order.
         var store = new InMemoryWorkflowStore(keepGlobalHistoryOrder: false);
-        _ = options;
         return new BenchStore(store, store);
+    }
+
+    private static async ValueTask<BenchStore> SqliteAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"approvalhub-bench-{Guid.NewGuid():N}.db");
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ConnectionString;
+        var contexts = WorkflowDbContextFactories.Sqlite(connection);
+        await using (var db = contexts())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers run beside the one writer, as the host would configure it.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var store = new EfWorkflowStore(contexts);
+        return new BenchStore(store, store, () =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static async ValueTask<BenchStore> PostgresAsync(string server, CancellationToken cancellationToken)
+    {
+        var name = $"approvalhub_bench_{Guid.NewGuid():N}";
+        await AdminAsync(server, $"CREATE DATABASE \"{name}\"", cancellationToken);
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 64 }.ConnectionString;
+        var contexts = WorkflowDbContextFactories.Postgres(connection);
+        await using (var db = contexts())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var store = new EfWorkflowStore(contexts);
+        return new BenchStore(store, store, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+        });
+    }
+
+    private static async Task AdminAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The engine benchmark matrix behind docs/benchmarks.md: both shared processes on the in-memory
+# store, SQLite and a throwaway PostgreSQL 15 (durable: fsync on), one JSON line per run.
+#   scripts/bench.sh [INSTANCES...]      default: 2000 20000 200000 for memory, 5000 for databases
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/test.sh
+source "${ROOT}/scripts/test.sh"
+
+SHARED="$(cd "${ROOT}/../shared/bench" && pwd)"
+MEMORY_SIZES=("${@:-2000 20000 200000}")
+read -r -a MEMORY_SIZES <<<"${MEMORY_SIZES[*]}"
+DB_INSTANCES="${DB_INSTANCES:-5000}"
+
+trap stop_all EXIT
+ensure_postgres
+WORK_DIR="$(mktemp -d -t approvalhub-bench.XXXXXX)"
+PG_DURABLE=1 start_postgres
+
+dotnet build "${ROOT}/bench/ApprovalHub.Bench" -c Release -v q -nologo >/dev/null
+BENCH=(dotnet "${ROOT}/bench/ApprovalHub.Bench/bin/Release/net10.0/ApprovalHub.Bench.dll" engine)
+
+for process in straight approval; do
+  for n in "${MEMORY_SIZES[@]}"; do
+    "${BENCH[@]}" --process "${SHARED}/${process}.bpmn" --instances "${n}" --store memory --concurrency 2
+  done
+  "${BENCH[@]}" --process "${SHARED}/${process}.bpmn" --instances "${DB_INSTANCES}" --store sqlite --concurrency 2
+  "${BENCH[@]}" --process "${SHARED}/${process}.bpmn" --instances "${DB_INSTANCES}" --store postgres --concurrency 8 \
+    --pg "${APPROVALHUB_TEST_POSTGRES}"
+done
