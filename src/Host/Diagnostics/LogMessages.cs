@@ -35,6 +35,14 @@ internal static partial class LogMessages
         Message = "Working-day calendar loaded for {Years}")]
     public static partial void CalendarLoaded(this ILogger logger, string years);
 
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error,
+        Message = "Looking for due timers failed; trying again shortly")]
+    public static partial void JobPollFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
+        Message = "Timer job {JobId} at {ElementId} of instance {InstanceId} failed; it stays due and is tried again")]
+    public static partial void JobFailed(this ILogger logger, Guid jobId, string elementId, Guid instanceId, Exception exception);
+
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "ApprovalHub is running: open {Url} (API docs: /scalar)")]
     public static partial void Running(this ILogger logger, string url);

@@ -48,6 +48,9 @@ internal static class EngineRegistration
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IBusinessCalendar>()));
         builder.Services.AddHostedService<CalendarCheck>();
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DueJobPoller>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DueJobPoller>());
         return builder;
     }
 }
