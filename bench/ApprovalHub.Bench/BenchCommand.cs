@@ -5,7 +5,6 @@ using ApprovalHub.Workflows.Model;
 using ApprovalHub.Workflows.Parsing;
 using ApprovalHub.Workflows.Runtime;
 using ApprovalHub.Workflows.Runtime.Definitions;
-using ApprovalHub.Workflows.Runtime.Records;
 using ApprovalHub.Workflows.Runtime.Services;
 using ApprovalHub.Workflows.Runtime.Storage;
 using ApprovalHub.Workflows.Persistence;
@@ -62,11 +61,11 @@ internal static class BenchCommand
 
         // Warm up until tiered compilation has settled (a few thousand instances, not counted), so
         // small and large N measure the same steady state.
-        await RunInstancesAsync(engine, store, definition, 5_000, options.Concurrency);
+        await RunInstancesAsync(engine, definition, 5_000, options.Concurrency);
 
         var commands = 0L;
         var stopwatch = Stopwatch.StartNew();
-        commands += await RunInstancesAsync(engine, store, definition, options.Instances, options.Concurrency);
+        commands += await RunInstancesAsync(engine, definition, options.Instances, options.Concurrency);
         stopwatch.Stop();
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -92,7 +91,7 @@ internal static class BenchCommand
     private static readonly IReadOnlyDictionary<string, JsonNode?> Approved = new Dictionary<string, JsonNode?> { ["approved"] = true };
 
     /// <summary>Runs instances on <paramref name="concurrency"/> workers; returns the number of commands.</summary>
-    private static async Task<long> RunInstancesAsync(WorkflowEngine engine, BenchStore store, DeployedProcess definition, int count, int concurrency)
+    private static async Task<long> RunInstancesAsync(WorkflowEngine engine, DeployedProcess definition, int count, int concurrency)
     {
         var next = -1;
         var commands = 0L;
@@ -103,11 +102,17 @@ internal static class BenchCommand
             {
                 var started = await engine.StartAsync(new StartProcessRequest(definition.Key), CancellationToken.None);
                 local++;
-                // Complete the open tasks one by one: "apply" with approved=true, then "approve".
-                while (await store.FirstOpenTaskAsync(started.InstanceId) is { } task)
+                // Complete the open tasks one by one: "apply" with approved=true, then "approve". Each
+                // command says which tasks it opened, so no query is needed to find the next one.
+                var open = new Queue<CreatedTask>(started.Tasks);
+                while (open.TryDequeue(out var task))
                 {
-                    await engine.CompleteTaskAsync(task.Id, task.ElementId == "apply" ? Approved : null, "bench", CancellationToken.None);
+                    var completion = await engine.CompleteTaskAsync(task.TaskId, task.ElementId == "apply" ? Approved : null, "bench", CancellationToken.None);
                     local++;
+                    foreach (var next in completion.CreatedTasks)
+                    {
+                        open.Enqueue(next);
+                    }
                 }
             }
 
@@ -118,13 +123,10 @@ internal static class BenchCommand
     }
 }
 
-/// <summary>The store under test and the one query the benchmark needs: the next open task of an instance.</summary>
-internal sealed class BenchStore(IWorkflowStore store, IWorkflowQueries queries, Func<ValueTask>? dispose = null) : IAsyncDisposable
+/// <summary>The store under test, and how to get rid of it.</summary>
+internal sealed class BenchStore(IWorkflowStore store, Func<ValueTask>? dispose = null) : IAsyncDisposable
 {
     public IWorkflowStore Store => store;
-
-    public async ValueTask<UserTaskRecord?> FirstOpenTaskAsync(Guid instanceId) =>
-        (await queries.GetTasksAsync(instanceId, CancellationToken.None)).FirstOrDefault(t => t.Status == UserTaskStatus.Open);
 
     public ValueTask DisposeAsync() => dispose?.Invoke() ?? ValueTask.CompletedTask;
 }
@@ -143,7 +145,7 @@ internal static class BenchStores
     {
         // Global history order is only for the CLI's display; the benchmark keeps per-instance order.
         var store = new InMemoryWorkflowStore(keepGlobalHistoryOrder: false);
-        return new BenchStore(store, store);
+        return new BenchStore(store);
     }
 
     private static async ValueTask<BenchStore> SqliteAsync(CancellationToken cancellationToken)
@@ -159,7 +161,7 @@ internal static class BenchStores
         }
 
         var store = new EfWorkflowStore(contexts);
-        return new BenchStore(store, store, () =>
+        return new BenchStore(store, () =>
         {
             SqliteConnection.ClearAllPools();
             foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
@@ -183,7 +185,7 @@ internal static class BenchStores
         }
 
         var store = new EfWorkflowStore(contexts);
-        return new BenchStore(store, store, async () =>
+        return new BenchStore(store, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await AdminAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);

@@ -62,11 +62,12 @@ public sealed class WorkflowEngine
                 run.Create(definition, id, request.BusinessKey).Start(start, request.Variables, request.Initiator);
                 return ValueTask.FromResult(new StartedInstance(id, definition.Id, definition.Key, definition.Version));
             },
-            cancellationToken);
+            cancellationToken,
+            (started, changes) => started with { Tasks = CreatedTask.From(changes) });
     }
 
-    /// <summary>Completes an open user task with the given variables.</summary>
-    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
+    /// <summary>Completes an open user task with the given variables; returns the tasks this created (the next step's).</summary>
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "complete-task",
             async (run, ct) =>
@@ -89,9 +90,10 @@ public sealed class WorkflowEngine
                     throw new WorkflowException(WorkflowErrorKind.Conflict, ex.Message);
                 }
 
-                return true;
+                return new TaskCompletion(taskId, []);
             },
-            cancellationToken);
+            cancellationToken,
+            (completion, changes) => completion with { CreatedTasks = CreatedTask.From(changes) });
 
     /// <summary>Delivers a message by name and correlation key; returns how many waiting tokens or new instances took it.</summary>
     public Task<int> CorrelateMessageAsync(string messageName, string? correlationKey, IReadOnlyDictionary<string, JsonNode?>? variables, CancellationToken cancellationToken)
@@ -173,7 +175,11 @@ public sealed class WorkflowEngine
     }
 
     /// <summary>The command loop: run, drain, commit; on a lost race, start again from a fresh load.</summary>
-    private async Task<T> ExecuteAsync<T>(string command, Func<CommandRun, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(
+        string command,
+        Func<CommandRun, CancellationToken, ValueTask<T>> body,
+        CancellationToken cancellationToken,
+        Func<T, ChangeSet, T>? describe = null)
     {
         using var activity = WorkflowTelemetry.Source.StartActivity($"workflow {command}");
         for (var attempt = 1; ; attempt++)
@@ -186,7 +192,7 @@ public sealed class WorkflowEngine
             {
                 await _services.Store.CommitAsync(run.Changes, cancellationToken);
                 RecordCommitted(command, run, activity, attempt);
-                return result;
+                return describe is null ? result : describe(result, run.Changes);
             }
             catch (ConcurrencyConflictException) when (attempt < _services.Options.MaxConcurrencyRetries)
             {
@@ -235,5 +241,18 @@ public sealed record StartProcessRequest(string ProcessKey)
     public string? StartEventId { get; init; }
 }
 
-/// <summary>The instance a start created.</summary>
-public sealed record StartedInstance(Guid InstanceId, Guid DefinitionId, string ProcessKey, int Version);
+/// <summary>The instance a start created, with the user tasks now open in it (and in instances it called).</summary>
+public sealed record StartedInstance(Guid InstanceId, Guid DefinitionId, string ProcessKey, int Version)
+{
+    public IReadOnlyList<CreatedTask> Tasks { get; init; } = [];
+}
+
+/// <summary>A completed task and the user tasks its completion opened.</summary>
+public sealed record TaskCompletion(Guid TaskId, IReadOnlyList<CreatedTask> CreatedTasks);
+
+/// <summary>A user task a command opened, so callers (the portal, the next approver's queue) need not query for it.</summary>
+public sealed record CreatedTask(Guid TaskId, Guid InstanceId, string ElementId, string? Name)
+{
+    internal static IReadOnlyList<CreatedTask> From(ChangeSet changes) =>
+        changes.NewTasks.Where(t => t.Status == UserTaskStatus.Open).Select(t => new CreatedTask(t.Id, t.InstanceId, t.ElementId, t.Name)).ToList();
+}

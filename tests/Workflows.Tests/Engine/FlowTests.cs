@@ -246,4 +246,31 @@ public abstract class FlowTests(IStoreFactory stores) : EngineTest(stores)
             Assert.Single((await InstanceAsync(id)).Tokens);
         }
     }
+
+    [Fact]
+    public async Task Commands_say_which_tasks_they_opened()
+    {
+        DeployBody("""
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="apply" />
+            <userTask id="apply" name="申请" />
+            <sequenceFlow id="f2" sourceRef="apply" targetRef="fork" />
+            <parallelGateway id="fork" />
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="a" />
+            <sequenceFlow id="f4" sourceRef="fork" targetRef="b" />
+            <userTask id="a" /><userTask id="b" />
+            """);
+
+        var started = await Engine.StartAsync(new StartProcessRequest("p"), Ct);
+        var apply = Assert.Single(started.Tasks);
+        var completion = await Engine.CompleteTaskAsync(apply.TaskId, null, "wang", Ct);
+
+        Assert.Equal("apply", apply.ElementId);
+        Assert.Equal("申请", apply.Name);
+        Assert.Equal(started.InstanceId, apply.InstanceId);
+        Assert.Equal(["a", "b"], completion.CreatedTasks.Select(t => t.ElementId).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            (await OpenTaskRowsAsync(started.InstanceId)).Select(t => t.Id).Order(),
+            completion.CreatedTasks.Select(t => t.TaskId).Order());
+    }
 }
