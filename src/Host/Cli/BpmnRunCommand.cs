@@ -105,7 +105,7 @@ internal static class BpmnRunCommand
 
         for (var i = 0; i < steps.Count; i++)
         {
-            var error = await ApplyAsync(engine, store, clock, calendar, snapshot, steps[i] as JsonObject, cancellationToken);
+            var error = await ApplyAsync(engine, clock, calendar, snapshot, steps[i] as JsonObject, cancellationToken);
             if (error is not null)
             {
                 await stderr.WriteLineAsync($"bpmn run: step {i + 1}: {error}".AsMemory(), cancellationToken);
@@ -126,7 +126,6 @@ internal static class BpmnRunCommand
 
     private static async Task<string?> ApplyAsync(
         WorkflowEngine engine,
-        InMemoryWorkflowStore store,
         VirtualClock clock,
         IBusinessCalendar? calendar,
         RunSnapshot snapshot,
@@ -167,7 +166,7 @@ internal static class BpmnRunCommand
                     return durationError;
                 }
 
-                await AdvanceAsync(engine, store, clock, duration.AddTo(clock.GetUtcNow(), calendar), cancellationToken);
+                await engine.AdvanceAsync(clock, duration.AddTo(clock.GetUtcNow(), calendar), cancellationToken);
             }
             else
             {
@@ -184,24 +183,6 @@ internal static class BpmnRunCommand
         }
 
         return null;
-    }
-
-    /// <summary>Moves the virtual clock to <paramref name="until"/>, firing each job that falls due on the way, in due order.</summary>
-    private static async Task AdvanceAsync(WorkflowEngine engine, InMemoryWorkflowStore store, VirtualClock clock, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var next = (await store.FindDueJobsAsync(until, 1, cancellationToken)).FirstOrDefault();
-            if (next is null)
-            {
-                break;
-            }
-
-            clock.MoveTo(next.DueAt);
-            await engine.FireJobAsync(next.Id, cancellationToken);
-        }
-
-        clock.MoveTo(until);
     }
 
     private static Dictionary<string, JsonNode?> ToDictionary(JsonObject json) =>
@@ -282,9 +263,10 @@ internal static class BpmnRunCommand
 
         private static IEnumerable<string> WaitStates(InstanceState instance)
         {
-            var definitionTokens = instance.Tokens.Where(t => t.Status == TokenStatus.Waiting && t.TaskId is null
-                                                               && t.ChildScopeId is null && t.ChildInstanceId is null);
-            return definitionTokens.Select(t => t.ElementId);
+            // Catch events, receive tasks and event gateways: waiting tokens that hold no task, scope or called instance.
+            return instance.Tokens.Where(t => t.Status == TokenStatus.Waiting && t.TaskId is null
+                                              && t.ChildScopeId is null && t.ChildInstanceId is null)
+                .Select(t => t.ElementId);
         }
 
         private static void WriteIds(Utf8JsonWriter json, string name, IEnumerable<string> ids)

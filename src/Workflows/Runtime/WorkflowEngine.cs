@@ -9,6 +9,7 @@ using ApprovalHub.Workflows.Runtime.Records;
 using ApprovalHub.Workflows.Runtime.Services;
 using ApprovalHub.Workflows.Runtime.State;
 using ApprovalHub.Workflows.Runtime.Storage;
+using ApprovalHub.Workflows.Timers;
 
 namespace ApprovalHub.Workflows.Runtime;
 
@@ -145,24 +146,24 @@ public sealed class WorkflowEngine
             },
             cancellationToken);
 
-    /// <summary>Fires every job due at the engine clock's now, earliest first; returns how many fired.</summary>
-    public async Task<int> FireDueJobsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a virtual clock to <paramref name="until"/>, firing each job that falls due on the way in
+    /// due order, with the clock at the job's due time: weeks of timers in milliseconds for the
+    /// <c>bpmn run</c> CLI and tests. Returns how many jobs fired.
+    /// </summary>
+    public async Task<int> AdvanceAsync(VirtualClock clock, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var fired = 0;
-        while (true)
+        while ((await _services.Store.FindDueJobsAsync(until, 1, cancellationToken)).FirstOrDefault() is { } next)
         {
-            var due = await _services.Store.FindDueJobsAsync(_services.Time.GetUtcNow(), 100, cancellationToken);
-            if (due.Count == 0)
-            {
-                return fired;
-            }
-
-            foreach (var job in due)
-            {
-                await FireJobAsync(job.Id, cancellationToken);
-                fired++;
-            }
+            clock.MoveTo(next.DueAt);
+            await FireJobAsync(next.Id, cancellationToken);
+            fired++;
         }
+
+        clock.MoveTo(until);
+        return fired;
     }
 
     private static async ValueTask<InstanceRun> LoadActiveAsync(CommandRun run, Guid instanceId, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
+using ApprovalHub.Workflows.Deployment;
 using ApprovalHub.Workflows.Model;
 using ApprovalHub.Workflows.Parsing;
 
@@ -27,7 +26,8 @@ public sealed class InMemoryDefinitionRegistry : IProcessDefinitionSource
                                         string.Join("; ", parsed.Diagnostics.Where(d => d.IsError)), nameof(parsed));
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(BpmnWriter.Write(parsed.Document))));
+        // The same notion of "same content" as the database deployer.
+        var hash = DefinitionContent.Hash(DefinitionContent.Normalize(BpmnWriter.Write(parsed.Document)));
         var deployed = new List<DeployedProcess>();
         lock (_deployLock)
         {

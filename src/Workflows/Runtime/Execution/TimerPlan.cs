@@ -13,8 +13,6 @@ namespace ApprovalHub.Workflows.Runtime.Execution;
 /// </summary>
 internal readonly record struct TimerPlan(DateTimeOffset FirstDue, int? RepeatsAfterFirst, string? Interval)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static TimerPlan From(TimerEventDefinition timer, VariableView view, EngineServices services, DateTimeOffset now, string elementId)
     {
         var text = timer.Expression ?? string.Empty;
@@ -116,11 +114,11 @@ internal readonly record struct TimerPlan(DateTimeOffset FirstDue, int? RepeatsA
         }
 
         var local = DateTime.Parse(text, CultureInfo.InvariantCulture, styles);
-        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaOffset);
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), BusinessCalendarFiles.ChinaOffset);
     }
 
     private static TimeZoneInfo ChinaTimeZone { get; } =
         TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
             ? zone
-            : TimeZoneInfo.CreateCustomTimeZone("China Standard Time", ChinaOffset, "China Standard Time", "China Standard Time");
+            : TimeZoneInfo.CreateCustomTimeZone("China Standard Time", BusinessCalendarFiles.ChinaOffset, "China Standard Time", "China Standard Time");
 }

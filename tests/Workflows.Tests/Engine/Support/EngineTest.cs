@@ -130,14 +130,7 @@ public abstract class EngineTest : IAsyncLifetime
     /// <summary>Moves the clock, firing every job that falls due on the way in due order.</summary>
     protected async Task AdvanceAsync(string duration)
     {
-        var until = BpmnDuration.Parse(duration).AddTo(Clock.GetUtcNow(), Calendar);
-        while ((await Store.FindDueJobsAsync(until, 1, Ct)).FirstOrDefault() is { } next)
-        {
-            Clock.MoveTo(next.DueAt);
-            await Engine.FireJobAsync(next.Id, Ct);
-        }
-
-        Clock.MoveTo(until);
+        await Engine.AdvanceAsync(Clock, BpmnDuration.Parse(duration).AddTo(Clock.GetUtcNow(), Calendar), Ct);
     }
 
     protected static IReadOnlyDictionary<string, JsonNode?>? Vars(object? vars) => vars switch
