@@ -39,9 +39,25 @@ internal static partial class LogMessages
         Message = "Looking for due timers failed; trying again shortly")]
     public static partial void JobPollFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
-        Message = "Timer job {JobId} at {ElementId} of instance {InstanceId} failed; it stays due and is tried again")]
-    public static partial void JobFailed(this ILogger logger, Guid jobId, string elementId, Guid instanceId, Exception exception);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning,
+        Message = "{Failed} of {Claimed} jobs failed on node {NodeId}; each is tried again after a back-off, and raises an incident when its runs are used up")]
+    public static partial void JobsFailed(this ILogger logger, int failed, int claimed, string nodeId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug,
+        Message = "SLA refresh: {Moved} tasks changed state; {Rows} statistics rows")]
+    public static partial void SlaRefreshed(this ILogger logger, int moved, int rows);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error,
+        Message = "The SLA refresh failed; it runs again at its next trigger")]
+    public static partial void SlaRefreshFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error,
+        Message = "Job {JobId} ({Kind}) at {ElementId} failed on node {NodeId}")]
+    public static partial void JobFailed(this ILogger logger, Guid jobId, string kind, string elementId, string nodeId, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
+        Message = "Node {NodeId} runs engine jobs every {PollInterval} with Quartz on {Store} (clustered: {Clustered})")]
+    public static partial void JobsScheduled(this ILogger logger, string nodeId, TimeSpan pollInterval, string store, bool clustered);
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "ApprovalHub is running: open {Url} (API docs: /scalar)")]

@@ -1,5 +1,6 @@
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Engine.Scheduling;
 using ApprovalHub.Workflows.Calendar;
 using ApprovalHub.Workflows.Expressions;
 using ApprovalHub.Workflows.Persistence;
@@ -48,9 +49,7 @@ internal static class EngineRegistration
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IBusinessCalendar>()));
         builder.Services.AddHostedService<CalendarCheck>();
-        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DueJobPoller>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<DueJobPoller>());
+        builder.AddJobScheduling();
         return builder;
     }
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using ApprovalHub.Workflows.Calendar;
 using ApprovalHub.Workflows.Model;
 using ApprovalHub.Workflows.Parsing;
 using ApprovalHub.Workflows.Persistence;
+using ApprovalHub.Workflows.Runtime.Execution;
+using ApprovalHub.Workflows.Runtime.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalHub.Workflows.Deployment;
@@ -17,7 +20,7 @@ namespace ApprovalHub.Workflows.Deployment;
 /// loser starts over, now seeing the winner's version. It does not wait before retrying: the
 /// database reports the violation only once the winner has committed.
 /// </remarks>
-public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timeProvider)
+public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timeProvider, IBusinessCalendar? calendar = null)
 {
     // Each retry is caused by another deployment that succeeded, so this bounds how many
     // deployments of one key may race this one before it gives up, not how long it waits.
@@ -100,6 +103,7 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
         var now = timeProvider.GetUtcNow();
         var results = new List<DeployedVersion>(processes.Count);
         var added = new List<ProcessDefinitionRecord>(processes.Count);
+        var addedJobs = new List<JobRecord>();
 
         // On SQLite this is BEGIN IMMEDIATE, which queues writers, so the race below is only
         // ever lost on PostgreSQL (and there the unique index turns it into a retry).
@@ -139,6 +143,13 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
                 };
                 db.ProcessDefinitions.Add(record);
                 added.Add(record);
+
+                // The new version's timer start events replace the old version's, in this same
+                // transaction; instances already running keep their own timers.
+                await db.Jobs.Where(j => j.Kind == JobKind.TimerStart && j.ProcessKey == key).ExecuteDeleteAsync(cancellationToken);
+                var jobs = StartTimerJobs.Create(process, record.Id, now, calendar);
+                db.Jobs.AddRange(jobs);
+                addedJobs.AddRange(jobs);
                 results.Add(new DeployedVersion(key, process.Name, record.Version, DeploymentOutcome.Created, record.Id));
             }
 
@@ -152,6 +163,11 @@ public sealed class DefinitionDeployer(WorkflowDbContext db, TimeProvider timePr
             foreach (var record in added)
             {
                 db.Entry(record).State = EntityState.Detached;
+            }
+
+            foreach (var job in addedJobs)
+            {
+                db.Entry(job).State = EntityState.Detached;
             }
 
             throw;

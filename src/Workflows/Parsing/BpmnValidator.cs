@@ -17,7 +17,7 @@ internal sealed partial class BpmnValidator
     /// <summary>The <c>ah:</c> attributes the engine reads; any other is a typo worth a warning.</summary>
     private static readonly FrozenSet<string> KnownExtensionAttributes = new[]
     {
-        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueIn", "priority", "async", "retry",
+        "type", "assignee", "candidateUsers", "candidateGroups", "formKey", "dueIn", "priority", "async", "retry", "escalates",
         "resultVariable", "correlationKey", "version", "collection", "elementVariable", "initiator",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -383,9 +383,11 @@ internal sealed partial class BpmnValidator
             switch (definition)
             {
                 case TimerEventDefinition timer:
-                    var error = timer.TimerKind is { } kind
-                        ? TimerSyntax.Check(kind, timer.Expression)
-                        : "The timer has no timeDate, timeDuration or timeCycle. Say when it fires, for example <timeDuration>P15WD</timeDuration>.";
+                    var error = timer.TimerKind is not { } kind
+                        ? "The timer has no timeDate, timeDuration or timeCycle. Say when it fires, for example <timeDuration>P15WD</timeDuration>."
+                        : bpmnEvent.Kind == FlowNodeKind.StartEvent && ExpressionText.IsWrapped(timer.Expression ?? string.Empty)
+                            ? "A timer start event fires before any instance exists, so it cannot read variables. Write a literal date, duration or cycle, for example <timeCycle>0 0 9 ? * MON-FRI</timeCycle>."
+                            : TimerSyntax.Check(kind, timer.Expression);
                     if (error is not null)
                     {
                         Report(DiagnosticCodes.MalformedTimer, _strict, $"Timer '{bpmnEvent.DisplayName}': {error}",

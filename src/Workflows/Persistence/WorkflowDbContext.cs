@@ -43,8 +43,11 @@ public abstract class WorkflowDbContext : DbContext
     /// <summary>Failures an operator can see, fix and retry.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
-    /// <summary>Timers.</summary>
+    /// <summary>Jobs: timers, continuations and timer starts.</summary>
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    /// <summary>The SLA statistics snapshot per process and region.</summary>
+    public DbSet<Sla.SlaStatisticRecord> SlaStatistics => Set<Sla.SlaStatisticRecord>();
 
     /// <summary>The append-only history, in write order by its shadow key.</summary>
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();

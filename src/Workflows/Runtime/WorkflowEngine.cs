@@ -130,21 +130,91 @@ public sealed class WorkflowEngine
             },
             cancellationToken);
 
-    /// <summary>Fires a due timer job (the scheduler calls this; tests and the CLI too).</summary>
-    public Task FireJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+    /// <summary>Runs a due job that nobody claimed (the virtual clock, tests and the CLI).</summary>
+    public Task FireJobAsync(Guid jobId, CancellationToken cancellationToken) => FireJobAsync(jobId, lockOwner: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a due job claimed by <paramref name="lockOwner"/> (see <see cref="IWorkflowStore.ClaimDueJobsAsync"/>).
+    /// Returns false when the job no longer exists or belongs to another node now: then nothing changed.
+    /// </summary>
+    public Task<bool> FireJobAsync(Guid jobId, string? lockOwner, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "fire-job",
             async (run, ct) =>
             {
                 var job = await _services.Store.LoadJobAsync(jobId, ct);
-                if (job is not null)
+                if (job is null || job.LockOwner != lockOwner)
                 {
-                    await run.FireJobAsync(job, ct);
+                    return false;
                 }
 
-                return job is not null;
+                await run.FireJobAsync(job, lockOwner, ct);
+                return true;
             },
             cancellationToken);
+
+    /// <summary>
+    /// A job failed outside any handler (the database went away, a bug): count the run, back off,
+    /// and when no runs are left stop the job with an incident that names it. The job row stays.
+    /// </summary>
+    public Task RecordJobFailureAsync(Guid jobId, string? lockOwner, Exception error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return ExecuteAsync(
+            "job-failed",
+            async (run, ct) =>
+            {
+                var job = await _services.Store.LoadJobAsync(jobId, ct);
+                if (job is null || job.LockOwner != lockOwner)
+                {
+                    return false;
+                }
+
+                run.FailJob(job, error);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// An operator retries an incident, optionally fixing variables first: the token runs its step
+    /// again (or, for a job that kept failing, the job gets its runs back). The incident is resolved.
+    /// </summary>
+    public Task RetryIncidentAsync(Guid incidentId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "retry-incident",
+            async (run, ct) =>
+            {
+                var incident = await _services.Store.LoadIncidentAsync(incidentId, ct)
+                               ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"Incident {incidentId} does not exist.");
+                if (incident.ResolvedAt is not null)
+                {
+                    throw new WorkflowException(WorkflowErrorKind.Conflict, $"Incident {incidentId} was already resolved by {incident.ResolvedBy ?? "the engine"} at {incident.ResolvedAt:O}.");
+                }
+
+                await run.RetryIncidentAsync(incident, variables, userId, ct);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Schedules the timer start events of a published version and removes those of its key's older
+    /// versions (the database deployer does the same inside its own transaction).
+    /// </summary>
+    public Task<int> PublishStartTimersAsync(DeployedProcess definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return ExecuteAsync(
+            "publish-start-timers",
+            (run, _) =>
+            {
+                var jobs = StartTimerJobs.Create(definition.Process, definition.Id, _services.Time.GetUtcNow(), _services.Calendar);
+                run.Changes.DeletedStartJobKeys.Add(definition.Key);
+                run.Changes.NewJobs.AddRange(jobs);
+                return ValueTask.FromResult(jobs.Count);
+            },
+            cancellationToken);
+    }
 
     /// <summary>
     /// Moves a virtual clock to <paramref name="until"/>, firing each job that falls due on the way in

@@ -17,4 +17,13 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>Write history events (the audit trail). Only benchmarks measuring the difference turn it off.</summary>
     public bool History { get; set; } = true;
+
+    /// <summary>Attempts a service task without <c>ah:retry</c> gets before it raises an incident. Default 3.</summary>
+    public int ServiceTaskAttempts { get; set; } = 3;
+
+    /// <summary>The wait before the first retry of a failed service task without <c>ah:retry</c>; each later wait is six times longer.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Working days before the deadline at which a user task turns yellow. Default 1: the last working day.</summary>
+    public int SlaWarningWorkingDays { get; set; } = 1;
 }

@@ -24,4 +24,10 @@ public static class WorkflowTelemetry
 
     /// <summary>Incidents raised.</summary>
     internal static readonly Counter<long> Incidents = Meter.CreateCounter<long>("approvalhub.workflow.incidents", description: "Incidents raised on tokens");
+
+    /// <summary>Jobs run by this node, by kind and outcome.</summary>
+    internal static readonly Counter<long> JobsRun = Meter.CreateCounter<long>("approvalhub.workflow.jobs", description: "Jobs run by this node");
+
+    /// <summary>How late a job ran after its due time.</summary>
+    internal static readonly Histogram<double> JobLateness = Meter.CreateHistogram<double>("approvalhub.workflow.job_lateness", unit: "ms", description: "Time from a job's due time to its run");
 }

@@ -46,6 +46,12 @@ public sealed class StoreContractTestsOnSqlite() : StoreContractTests(new Sqlite
 
 public sealed class StoreContractTestsOnPostgres(PostgresStores stores) : StoreContractTests(stores), IClassFixture<PostgresStores>;
 
+public sealed class JobTestsInMemory() : JobTests(new MemoryStores());
+
+public sealed class JobTestsOnSqlite() : JobTests(new SqliteStores());
+
+public sealed class JobTestsOnPostgres(PostgresStores stores) : JobTests(stores), IClassFixture<PostgresStores>;
+
 // Transactions and stored definitions: only the database stores have them.
 public sealed class DatabaseStoreTestsOnSqlite() : DatabaseStoreTests(new SqliteStores());
 

@@ -38,7 +38,7 @@ public abstract class TaskKindTests(IStoreFactory stores) : EngineTest(stores)
     }
 
     [Fact]
-    public async Task A_missing_or_failing_handler_is_an_incident_at_the_task()
+    public async Task A_missing_handler_at_once_and_a_failing_one_after_its_retries_are_incidents_at_the_task()
     {
         DeployBody("""
             <startEvent id="start" />
@@ -53,8 +53,12 @@ public abstract class TaskKindTests(IStoreFactory stores) : EngineTest(stores)
 
         var id = await StartAsync();
 
+        // A missing handler is a configuration error: no retry cures it. A failing one is retried (10 s, 1 min).
+        Assert.Equal(["missing"], (await IncidentsAsync(id)).Select(i => i.ElementId));
+        await AdvanceAsync("PT2M");
         var incidents = (await IncidentsAsync(id)).OrderBy(i => i.ElementId, StringComparer.Ordinal).ToList();
         Assert.Equal(["failing", "missing"], incidents.Select(i => i.ElementId));
+        Assert.Equal(3, incidents[0].Attempts);
         Assert.All(incidents, i => Assert.Equal(IncidentKind.HandlerFailure, i.Kind));
         Assert.Contains("registry unavailable", incidents[0].Message, StringComparison.Ordinal);
         Assert.All((await InstanceAsync(id)).Tokens, t => Assert.Equal(TokenStatus.Incident, t.Status));

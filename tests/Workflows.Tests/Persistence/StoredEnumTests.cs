@@ -18,12 +18,15 @@ public sealed class StoredEnumTests
         Assert.Equal(["Process", "SubProcess", "MultiInstanceBody", "MultiInstanceItem"], Names<ScopeKind>());
         Assert.Equal(["Open", "Completed", "Canceled"], Names<UserTaskStatus>());
         Assert.Equal(
-            ["UnhandledError", "HandlerFailure", "ExpressionFailure", "NoFlowMatched", "CalledProcessMissing"],
+            ["UnhandledError", "HandlerFailure", "ExpressionFailure", "NoFlowMatched", "CalledProcessMissing", "JobFailure"],
             Names<IncidentKind>());
-        Assert.Equal(["Timer"], Names<JobKind>());
+        Assert.Equal(["Execute", "Leave"], Names<IncidentResume>());
+        Assert.Equal(["Normal", "Warning", "Overdue", "Escalated"], Names<SlaState>());
+        Assert.Equal(["Timer", "Continuation", "TimerStart"], Names<JobKind>());
         Assert.Equal(
             ["InstanceStarted", "InstanceCompleted", "InstanceTerminated", "InstanceCanceled", "NodeCompleted", "NodeCanceled",
-             "TaskCreated", "TaskCompleted", "TaskCanceled", "VariablesChanged", "MessageCorrelated", "ErrorThrown", "IncidentRaised"],
+             "TaskCreated", "TaskCompleted", "TaskCanceled", "VariablesChanged", "MessageCorrelated", "ErrorThrown", "IncidentRaised",
+             "IncidentResolved", "ServiceTaskRetryScheduled", "JobFired"],
             Names<HistoryEventType>());
     }
 

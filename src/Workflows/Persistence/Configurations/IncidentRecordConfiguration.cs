@@ -11,6 +11,9 @@ internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<Inc
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.HasIndex(i => i.InstanceId);
+
+        // The operators' list: unresolved incidents, newest first.
+        builder.HasIndex(i => new { i.ResolvedAt, i.CreatedAt });
         builder.ToEngineTable("wf_incidents");
     }
 }

@@ -14,6 +14,9 @@ internal sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecor
         // The scheduler polls for due jobs; a command deletes the jobs of a token.
         builder.HasIndex(j => j.DueAt);
         builder.HasIndex(j => new { j.InstanceId, j.TokenId });
+
+        // Publishing a version replaces its key's timer-start jobs.
+        builder.HasIndex(j => new { j.Kind, j.ProcessKey });
         builder.ToEngineTable("wf_jobs");
     }
 }

@@ -23,6 +23,11 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.HasIndex(t => new { t.Status, t.DueAt });
         builder.HasIndex(t => t.InstanceId);
         builder.HasIndex(t => t.ProcessKey);
+
+        // The SLA job moves open tasks to yellow and red; queues filter on the state by region.
+        builder.HasIndex(t => new { t.Status, t.WarnAt });
+        builder.HasIndex(t => new { t.Status, t.SlaState, t.DueAt });
+        builder.HasIndex(t => new { t.RegionCode, t.Status });
         builder.ToEngineTable("wf_tasks");
     }
 }

@@ -20,6 +20,23 @@ public sealed partial class EfWorkflowStore
         // then re-checks the revision against the committed row.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // The job this command runs must still be ours: if its lock expired and another node took
+        // it, this whole command rolls back, so a job's effect is committed once.
+        if (changes.Firing is { } firing)
+        {
+            var removed = await db.Jobs.Where(j => j.Id == firing.JobId && j.LockOwner == firing.LockOwner).ExecuteDeleteAsync(cancellationToken);
+            if (removed == 0)
+            {
+                throw new ConcurrencyConflictException($"Job {firing.JobId} ran elsewhere or was claimed by another node.");
+            }
+        }
+
+        if (changes.DeletedStartJobKeys.Count > 0)
+        {
+            var keys = changes.DeletedStartJobKeys.ToList();
+            await db.Jobs.Where(j => j.Kind == JobKind.TimerStart && keys.Contains(j.ProcessKey!)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         // Deletes by token go first: the change set may add new subscriptions and jobs for the same token.
         var storedTokens = StoredTokensOf(changes);
         await DeleteSubscriptionsAsync(db, changes.DeletedSubscriptionTokens.Where(storedTokens), cancellationToken);
@@ -32,6 +49,11 @@ public sealed partial class EfWorkflowStore
         db.Subscriptions.AddRange(changes.NewSubscriptions);
         db.Inbox.AddRange(changes.NewInbox);
         db.Incidents.AddRange(changes.NewIncidents);
+        foreach (var resolved in changes.ResolvedIncidents)
+        {
+            db.Incidents.Attach(resolved.Clone()).State = EntityState.Modified;
+        }
+
         db.History.AddRange(changes.History);
         foreach (var id in changes.ConsumedInbox)
         {
@@ -91,7 +113,8 @@ public sealed partial class EfWorkflowStore
         {
             var instanceId = tokens.Key;
             var tokenIds = tokens.ToList();
-            filter = Or(filter, j => j.InstanceId == instanceId && tokenIds.Contains(j.TokenId));
+            Guid? instance = instanceId;
+            filter = Or(filter, j => j.InstanceId == instance && tokenIds.Contains(j.TokenId!));
         }
 
         // A job fired for the last time is often also among its token's jobs: a statement, not
@@ -118,6 +141,13 @@ public sealed partial class EfWorkflowStore
                         .SetProperty(t => t.EndedAt, endedAt)
                         .SetProperty(t => t.Revision, t => t.Revision + 1),
                     cancellationToken);
+        }
+
+        if (changes.EscalatedTasks.Count > 0)
+        {
+            var escalated = changes.EscalatedTasks.ToList();
+            await db.Tasks.Where(t => escalated.Contains(t.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.SlaState, SlaState.Escalated), cancellationToken);
         }
     }
 
@@ -165,7 +195,8 @@ public sealed partial class EfWorkflowStore
         {
             // The in-memory store writes an updated job whether or not a delete of this commit
             // removed it first; here a removed row is inserted again, any other one updated.
-            var removed = changes.DeletedJobs.Contains(job.Id) || changes.DeletedJobTokens.Contains((job.InstanceId, job.TokenId));
+            var removed = changes.DeletedJobs.Contains(job.Id) || changes.Firing?.JobId == job.Id
+                          || (job.InstanceId is { } instanceId && changes.DeletedJobTokens.Contains((instanceId, job.TokenId!)));
             var entry = db.Jobs.Attach(job.Clone());
             entry.State = removed ? EntityState.Added : EntityState.Modified;
         }

@@ -25,6 +25,19 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<InstanceState>> FindByProcessAsync(string processKey, CancellationToken cancellationToken, int max = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(processKey);
+        await using var db = _createContext();
+        var rows = await db.Instances.AsNoTracking()
+            .Where(i => i.ProcessKey == processKey)
+            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(InstanceStateJson.ToState);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<InstanceState>> GetChildrenAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = _createContext();

@@ -92,6 +92,24 @@ public sealed partial class EfWorkflowStore : IWorkflowStore, IWorkflowQueries
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<JobRecord>> ClaimDueJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockedUntil, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var db = _createContext();
+        return db.Database.IsNpgsql()
+            ? await JobClaims.ClaimOnPostgresAsync(db, owner, now, lockedUntil, max, cancellationToken)
+            : await JobClaims.ClaimOnSqliteAsync(db, owner, now, lockedUntil, max, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IncidentRecord?> LoadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async ValueTask CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);

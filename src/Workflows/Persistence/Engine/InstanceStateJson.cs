@@ -64,6 +64,7 @@ internal static class InstanceStateJson
                 ChildInstanceId = t.ChildInstanceId,
                 ChildScopeId = t.ChildScopeId,
                 Listening = t.Listening,
+                Attempt = t.Attempt,
             }),
         };
     }
@@ -94,6 +95,7 @@ internal static class InstanceStateJson
                 ChildInstanceId = t.ChildInstanceId,
                 ChildScopeId = t.ChildScopeId,
                 Listening = t.Listening,
+                Attempt = t.Attempt,
             }),
         };
         return JsonSerializer.Serialize(stored, PersistenceJsonContext.Compact.StoredInstanceState);

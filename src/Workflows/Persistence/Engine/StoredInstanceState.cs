@@ -73,4 +73,8 @@ internal sealed class StoredToken
 
     [JsonPropertyName("l")]
     public bool Listening { get; set; }
+
+    [JsonPropertyName("at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Attempt { get; set; }
 }

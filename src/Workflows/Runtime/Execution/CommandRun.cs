@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ApprovalHub.Workflows.Model;
 using ApprovalHub.Workflows.Runtime.Definitions;
 using ApprovalHub.Workflows.Runtime.Records;
 using ApprovalHub.Workflows.Runtime.State;
@@ -218,22 +219,141 @@ internal sealed class CommandRun(EngineServices services)
         return delivered;
     }
 
-    /// <summary>Fires a due timer job.</summary>
-    public async ValueTask FireJobAsync(JobRecord job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a due job: fires a timer, continues a parked token, or starts an instance for a timer
+    /// start event. The job row is removed (or rescheduled, for cycles) in the same transaction,
+    /// and only if it still belongs to <paramref name="lockOwner"/>: a node whose lock expired while
+    /// it worked loses the race, and its whole command rolls back.
+    /// </summary>
+    public async ValueTask FireJobAsync(JobRecord job, string? lockOwner, CancellationToken cancellationToken)
     {
-        var run = await GetAsync(job.InstanceId, cancellationToken);
-        var fired = run is not null && run.Trigger(job.TokenId, job.ElementId, variables: null);
-        var stillWaiting = fired && run!.State.IsActive && run.State.Tokens.Exists(t => t.Id == job.TokenId && t.Status == TokenStatus.Waiting);
-        if (stillWaiting && job.Interval is not null && job.RepeatsLeft is null or > 0)
+        Changes.Firing = new JobFiring(job.Id, lockOwner);
+        var reschedule = job.Kind switch
         {
-            // A non-interrupting cycle (R3/P1WD reminders) fires again while the activity waits.
+            JobKind.Continuation => await ContinueAsync(job, cancellationToken),
+            JobKind.TimerStart => await StartByTimerAsync(job, cancellationToken),
+            _ => await FireTimerAsync(job, cancellationToken),
+        };
+        if (reschedule && job.Interval is not null && job.RepeatsLeft is null or > 0)
+        {
+            // A cycle fires again: a non-interrupting R3/P1WD reminder while the activity waits,
+            // or a timer start event on its schedule.
             job.DueAt = TimerPlan.Next(job.Interval, job.DueAt, Services.Calendar);
             job.RepeatsLeft = job.RepeatsLeft - 1;
+            job.LockOwner = null;
+            job.LockExpiresAt = null;
+            job.Retries = JobRecord.DefaultRetries;
+            job.LastError = null;
+            Changes.UpdatedJobs[job.Id] = job;
+        }
+    }
+
+    private async ValueTask<bool> FireTimerAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var run = job.InstanceId is { } id ? await GetAsync(id, cancellationToken) : null;
+        var fired = run is not null && run.Trigger(job.TokenId!, job.ElementId, variables: null);
+        if (fired)
+        {
+            Record(new HistoryEvent(run!.State.Id, Now, HistoryEventType.JobFired, job.ElementId, Detail: $"due {job.DueAt:O}"));
+        }
+
+        return fired && run!.State.IsActive && run.State.Tokens.Exists(t => t.Id == job.TokenId && t.Status == TokenStatus.Waiting);
+    }
+
+    private async ValueTask<bool> ContinueAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var run = job.InstanceId is { } id ? await GetAsync(id, cancellationToken) : null;
+        run?.Continue(job);
+        return false;
+    }
+
+    private async ValueTask<bool> StartByTimerAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var definition = job.DefinitionId is { } definitionId ? await Services.Definitions.GetAsync(definitionId, cancellationToken) : null;
+        if (definition?.Process.FindNode(job.ElementId) is not BpmnEvent start)
+        {
+            // The definition is gone; publishing a new version removes its timers, so this is a leftover.
+            return false;
+        }
+
+        var run = Create(definition, Guid.CreateVersion7(Now), businessKey: null);
+        run.Start(start, variables: null, initiator: null);
+        Record(new HistoryEvent(run.State.Id, Now, HistoryEventType.JobFired, job.ElementId, Detail: $"due {job.DueAt:O}"));
+        return true;
+    }
+
+    /// <summary>
+    /// Counts a failed run of a job (the failure was outside any handler). It backs off 10 s, 1 min…
+    /// and, with no runs left, stays in the table with an incident naming it; nothing deletes it.
+    /// </summary>
+    public void FailJob(JobRecord job, Exception error)
+    {
+        job.Retries = Math.Max(0, job.Retries - 1);
+        job.LastError = $"{error.GetType().Name}: {error.Message}";
+        job.LockOwner = null;
+        job.LockExpiresAt = null;
+        var runs = JobRecord.DefaultRetries - job.Retries;
+        job.DueAt = Now + TimeSpan.FromSeconds(10 * Math.Pow(6, Math.Max(0, runs - 1)));
+        Changes.UpdatedJobs[job.Id] = job;
+        if (job.Retries == 0 && job.InstanceId is { } instanceId && job.TokenId is { } tokenId)
+        {
+            Changes.NewIncidents.Add(new IncidentRecord
+            {
+                Id = Guid.CreateVersion7(Now),
+                InstanceId = instanceId,
+                TokenId = tokenId,
+                ElementId = job.ElementId,
+                Kind = IncidentKind.JobFailure,
+                JobId = job.Id,
+                Attempts = runs,
+                Message = $"The {job.Kind.ToString().ToLowerInvariant()} job at '{job.ElementId}' failed {runs} times: {job.LastError}",
+                Details = error.ToString(),
+                CreatedAt = Now,
+            });
+            Record(new HistoryEvent(instanceId, Now, HistoryEventType.IncidentRaised, job.ElementId, Detail: job.LastError));
+        }
+    }
+
+    /// <summary>Retries an incident: see <see cref="InstanceRun.RetryIncident"/>.</summary>
+    public async ValueTask RetryIncidentAsync(IncidentRecord incident, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken)
+    {
+        var run = await GetAsync(incident.InstanceId, cancellationToken)
+                  ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"The instance of incident {incident.Id} does not exist.");
+        if (!run.State.IsActive)
+        {
+            throw new WorkflowException(WorkflowErrorKind.Conflict, $"Instance {incident.InstanceId} is {run.State.Status.ToString().ToLowerInvariant()}; its incident cannot be retried.");
+        }
+
+        var resolved = incident.Clone();
+        resolved.ResolvedAt = Now;
+        resolved.ResolvedBy = userId;
+        Changes.ResolvedIncidents.Add(resolved);
+        if (incident.Kind == IncidentKind.JobFailure && incident.JobId is { } jobId)
+        {
+            // The job stopped, not the token: give it its runs back and make it due now.
+            var job = await Services.Store.LoadJobAsync(jobId, cancellationToken)
+                      ?? throw new WorkflowException(WorkflowErrorKind.Conflict, $"The job of incident {incident.Id} no longer exists.");
+            if (variables is { Count: > 0 })
+            {
+                run.SetProcessVariables(variables, userId);
+            }
+
+            job.Retries = JobRecord.DefaultRetries;
+            job.DueAt = Now;
+            job.LockOwner = null;
+            job.LockExpiresAt = null;
             Changes.UpdatedJobs[job.Id] = job;
             return;
         }
 
-        Changes.DeletedJobs.Add(job.Id);
+        try
+        {
+            run.RetryIncident(incident, variables, userId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new WorkflowException(WorkflowErrorKind.Conflict, ex.Message);
+        }
     }
 
     private async ValueTask ApplyAsync(AgendaItem item, CancellationToken cancellationToken)

@@ -42,6 +42,8 @@ internal sealed partial class InstanceRun
     {
         var view = ViewOf(token);
         var scope = ScopeOf(token);
+        var dueAt = DueAt(task, view);
+        var warnAt = dueAt is { } due ? SlaClock.WarnAt(due, Services.Calendar, Services.Options.SlaWarningWorkingDays) : (DateTimeOffset?)null;
         var record = new UserTaskRecord
         {
             Id = Guid.CreateVersion7(Now),
@@ -59,7 +61,11 @@ internal sealed partial class InstanceRun
             FormKey = task.FormKey,
             Priority = int.TryParse(task.Extension("priority"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var priority) ? priority : 0,
             CreatedAt = Now,
-            DueAt = DueAt(task, view),
+            DueAt = dueAt,
+            WarnAt = warnAt,
+            SlaState = SlaClock.StateAt(Now, dueAt, warnAt),
+            RegionCode = view.Get("regionCode") is JsonValue region && region.TryGetValue(out string? regionCode) ? regionCode : null,
+            OrganisationId = view.Get("organisationId") is JsonValue organisation && organisation.TryGetValue(out long organisationId) ? organisationId : null,
             LoopCounter = scope.Kind == ScopeKind.MultiInstanceItem && scope.Variables.TryGetValue("loopCounter", out var counter)
                 ? counter?.GetValue<int>()
                 : null,
@@ -193,7 +199,8 @@ internal sealed partial class InstanceRun
         }
 
         var view = ViewOf(token);
-        var context = new ServiceTaskContext(State.Id, Definition.Key, State.BusinessKey, task.Id, type, attempt: 1, view.Get);
+        var attempt = Math.Max(1, token.Attempt);
+        var context = new ServiceTaskContext(State.Id, Definition.Key, State.BusinessKey, task.Id, type, attempt, view.Get);
         try
         {
             await handler.ExecuteAsync(context, cancellationToken);
@@ -205,7 +212,8 @@ internal sealed partial class InstanceRun
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            RaiseIncident(token, IncidentKind.HandlerFailure, $"The handler {type} of '{task.DisplayName}' failed: {ex.Message}", ex.ToString());
+            // The handler's output is dropped: a retry starts from the variables as they were.
+            RetryOrRaise(token, task, attempt, ex);
             return;
         }
 

@@ -106,7 +106,7 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Stops a token with an incident an operator can see and fix.</summary>
-    private void RaiseIncident(TokenState token, IncidentKind kind, string message, string? details = null)
+    private void RaiseIncident(TokenState token, IncidentKind kind, string message, string? details = null, int attempts = 1)
     {
         token.Status = TokenStatus.Incident;
         Changed = true;
@@ -117,6 +117,8 @@ internal sealed partial class InstanceRun
             TokenId = token.Id,
             ElementId = token.ElementId,
             Kind = kind,
+            Resume = ReferenceEquals(_leaving, token) ? IncidentResume.Leave : IncidentResume.Execute,
+            Attempts = attempts,
             Message = message,
             Details = details,
             CreatedAt = Now,

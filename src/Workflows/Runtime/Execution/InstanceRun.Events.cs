@@ -251,6 +251,12 @@ internal sealed partial class InstanceRun
     /// </summary>
     private void FireBoundary(TokenState activityToken, BpmnEvent boundary)
     {
+        if (activityToken.TaskId is { } taskId && string.Equals(boundary.Extension("escalates"), "true", StringComparison.Ordinal))
+        {
+            // The SLA state says so in the queues, whatever path the escalation takes in the model.
+            _command.Changes.EscalatedTasks.Add(taskId);
+        }
+
         // A non-interrupting boundary keeps its subscription (or its timer cycle) while the activity runs.
         if (boundary.CancelActivity)
         {

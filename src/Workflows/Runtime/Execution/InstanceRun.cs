@@ -20,6 +20,7 @@ internal sealed partial class InstanceRun
     private readonly Queue<TokenState> _ready = new();
     private readonly HashSet<string> _joiningInclusive = new(StringComparer.Ordinal);
     private bool _joinCheckPending;
+    private TokenState? _leaving;
 
     public InstanceRun(CommandRun command, InstanceState state, DeployedProcess definition, long loadedRevision)
     {
@@ -192,6 +193,12 @@ internal sealed partial class InstanceRun
     private ValueTask ExecuteAsync(TokenState token, CancellationToken cancellationToken)
     {
         var node = Definition.Node(token.ElementId);
+        if (DefersToJob(token, node))
+        {
+            ScheduleContinuation(token, attempt: 1, Now, lastError: null);
+            return ValueTask.CompletedTask;
+        }
+
         if (node is Activity activity && activity.MultiInstance is not null && !IsMultiInstanceItem(token, activity))
         {
             EnterMultiInstance(token, activity);
@@ -224,6 +231,25 @@ internal sealed partial class InstanceRun
     /// no outgoing flow ends the token there (an implicit end).
     /// </summary>
     private void TakeOutgoing(TokenState token, FlowNode node)
+    {
+        // An incident raised while choosing flows is retried by choosing again, not by re-running the node.
+        _leaving = token;
+        try
+        {
+            TakeOutgoingFlows(token, node);
+        }
+        catch (ExpressionFailedException ex)
+        {
+            // Conditions are all evaluated before any token moves, so nothing has moved yet.
+            RaiseIncident(token, IncidentKind.ExpressionFailure, ex.Message);
+        }
+        finally
+        {
+            _leaving = null;
+        }
+    }
+
+    private void TakeOutgoingFlows(TokenState token, FlowNode node)
     {
         var outgoing = node.Outgoing;
         if (outgoing.IsEmpty)
@@ -269,6 +295,7 @@ internal sealed partial class InstanceRun
 
     private void MoveAlong(TokenState token, SequenceFlow flow)
     {
+        token.Attempt = 0;
         token.ElementId = flow.TargetRef;
         token.ArrivedVia = flow.Id;
         Schedule(token);

@@ -21,14 +21,30 @@ internal readonly record struct TimerPlan(DateTimeOffset FirstDue, int? RepeatsA
             text = services.Expressions.Text(text, view, elementId) ?? string.Empty;
         }
 
-        text = text.Trim();
+        return Plan(timer, text.Trim(), now, services.Calendar, elementId);
+    }
+
+    /// <summary>The plan of a timer start event: no instance, so no variables to read.</summary>
+    public static TimerPlan ForStart(TimerEventDefinition timer, DateTimeOffset now, IBusinessCalendar? calendar, string elementId)
+    {
+        var text = (timer.Expression ?? string.Empty).Trim();
+        if (ExpressionText.IsWrapped(text))
+        {
+            throw new ExpressionFailedException($"The timer start event '{elementId}' ({text}) cannot use an expression: there are no variables before the instance starts.");
+        }
+
+        return Plan(timer, text, now, calendar, elementId);
+    }
+
+    private static TimerPlan Plan(TimerEventDefinition timer, string text, DateTimeOffset now, IBusinessCalendar? calendar, string elementId)
+    {
         try
         {
             return timer.TimerKind switch
             {
                 TimerKind.Date => new TimerPlan(ParseDate(text), null, null),
-                TimerKind.Duration => new TimerPlan(BpmnDuration.Parse(text).AddTo(now, services.Calendar), null, null),
-                TimerKind.Cycle => Cycle(text, now, services.Calendar),
+                TimerKind.Duration => new TimerPlan(BpmnDuration.Parse(text).AddTo(now, calendar), null, null),
+                TimerKind.Cycle => Cycle(text, now, calendar),
                 _ => throw new FormatException("The timer says neither a date, a duration nor a cycle."),
             };
         }

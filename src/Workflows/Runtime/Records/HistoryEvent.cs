@@ -16,6 +16,9 @@ public enum HistoryEventType
     MessageCorrelated,
     ErrorThrown,
     IncidentRaised,
+    IncidentResolved,
+    ServiceTaskRetryScheduled,
+    JobFired,
 }
 
 /// <summary>

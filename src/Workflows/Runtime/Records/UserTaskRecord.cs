@@ -14,6 +14,25 @@ public enum UserTaskStatus
 }
 
 /// <summary>
+/// Where a user task stands against its deadline. Ordered: a state only moves up, and queues sort
+/// by it.
+/// </summary>
+public enum SlaState
+{
+    /// <summary>No deadline, or more than the warning threshold left.</summary>
+    Normal = 0,
+
+    /// <summary>Yellow: inside the warning threshold (by default the last working day).</summary>
+    Warning = 1,
+
+    /// <summary>Red: past the deadline.</summary>
+    Overdue = 2,
+
+    /// <summary>An escalation timer (<c>ah:escalates="true"</c>) fired on the task: the superior level knows.</summary>
+    Escalated = 3,
+}
+
+/// <summary>
 /// A user task as a queryable row: the projection a work queue reads with one indexed query,
 /// written in the same transaction as the instance state.
 /// </summary>
@@ -53,6 +72,18 @@ public sealed class UserTaskRecord
 
     /// <summary>The SLA deadline, from ah:dueIn.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>When the task turns yellow: the warning threshold before <see cref="DueAt"/>.</summary>
+    public DateTimeOffset? WarnAt { get; set; }
+
+    /// <summary>Normal, yellow, red or escalated; refreshed by the SLA job and set by escalation timers.</summary>
+    public SlaState SlaState { get; set; }
+
+    /// <summary>The case's region (GB/T 2260), from the process variable <c>regionCode</c>: scopes queues and SLA statistics.</summary>
+    public string? RegionCode { get; init; }
+
+    /// <summary>The applicant organisation, from the process variable <c>organisationId</c>.</summary>
+    public long? OrganisationId { get; init; }
 
     /// <summary>For multi-instance tasks: which instance (loopCounter).</summary>
     public int? LoopCounter { get; init; }

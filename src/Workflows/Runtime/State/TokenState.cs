@@ -36,6 +36,12 @@ public sealed class TokenState
     /// </summary>
     public bool Listening { get; set; }
 
+    /// <summary>
+    /// Set when the token resumes from a continuation job: which attempt runs the element now. Zero
+    /// when the token arrived by a flow, so an <c>ah:async</c> element knows to defer itself first.
+    /// </summary>
+    public int Attempt { get; set; }
+
     /// <summary>A copy, so a command can work on state without touching the last committed snapshot.</summary>
     public TokenState Clone() => (TokenState)MemberwiseClone();
 }

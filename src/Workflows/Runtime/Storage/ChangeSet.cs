@@ -22,6 +22,9 @@ public sealed class ChangeSet
     /// <summary>Task rows canceled by the engine that were stored before this command, with when.</summary>
     public Dictionary<Guid, DateTimeOffset> CanceledTasks { get; } = [];
 
+    /// <summary>Tasks whose escalation timer fired: their SLA state becomes escalated.</summary>
+    public HashSet<Guid> EscalatedTasks { get; } = [];
+
     /// <summary>Jobs (timers) created.</summary>
     public List<JobRecord> NewJobs { get; } = [];
 
@@ -48,6 +51,18 @@ public sealed class ChangeSet
 
     /// <summary>Incidents raised.</summary>
     public List<IncidentRecord> NewIncidents { get; } = [];
+
+    /// <summary>Incidents an operator retried (stored with their resolution).</summary>
+    public List<IncidentRecord> ResolvedIncidents { get; } = [];
+
+    /// <summary>
+    /// The job this command runs, if any. The store removes its row only if the row still carries
+    /// the same lock owner, else the commit is a conflict: two nodes never both commit one job.
+    /// </summary>
+    public JobFiring? Firing { get; set; }
+
+    /// <summary>Process keys whose timer-start jobs are removed (a new version was published).</summary>
+    public HashSet<string> DeletedStartJobKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>History entries, in order.</summary>
     public List<HistoryEvent> History { get; } = [];
@@ -89,6 +104,9 @@ public sealed class ChangeSet
         return null;
     }
 }
+
+/// <summary>The job a command runs and the lock owner it was claimed by (null: not claimed, as on a virtual clock).</summary>
+public sealed record JobFiring(Guid JobId, string? LockOwner);
 
 /// <summary>An instance state to store, with the revision it must still have in the store.</summary>
 /// <param name="State">The new state; its <see cref="InstanceState.Revision"/> is the one to write.</param>

@@ -25,8 +25,19 @@ public interface IWorkflowStore
     /// <summary>A job row, or null.</summary>
     ValueTask<JobRecord?> LoadJobAsync(Guid jobId, CancellationToken cancellationToken);
 
-    /// <summary>Jobs due at or before <paramref name="now"/>, earliest first.</summary>
+    /// <summary>Jobs due at or before <paramref name="now"/>, earliest first, locked or not (the virtual clock's view).</summary>
     ValueTask<IReadOnlyList<JobRecord>> FindDueJobsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due jobs for <paramref name="owner"/> until
+    /// <paramref name="lockedUntil"/>, earliest first: jobs with runs left whose lock is free or
+    /// expired, and never a job of an instance another claim holds. Concurrent claimers get
+    /// disjoint sets (row locks with SKIP LOCKED on PostgreSQL, the single writer on SQLite).
+    /// </summary>
+    ValueTask<IReadOnlyList<JobRecord>> ClaimDueJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockedUntil, int max, CancellationToken cancellationToken);
+
+    /// <summary>An incident, or null.</summary>
+    ValueTask<IncidentRecord?> LoadIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
 
     /// <summary>Writes the changes in one transaction.</summary>
     ValueTask CommitAsync(ChangeSet changes, CancellationToken cancellationToken);

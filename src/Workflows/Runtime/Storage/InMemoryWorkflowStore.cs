@@ -80,6 +80,43 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<JobRecord>> ClaimDueJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockedUntil, int max, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var busy = _jobs.Values.Where(j => j.LockExpiresAt >= now && j.InstanceId is not null).Select(j => j.InstanceId).ToHashSet();
+            var claimed = new List<JobRecord>();
+            foreach (var job in _jobs.Values.Where(j => j.DueAt <= now && j.Retries > 0 && (j.LockExpiresAt is null || j.LockExpiresAt < now)).OrderBy(j => j.DueAt).ThenBy(j => j.Id))
+            {
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+
+                if (job.InstanceId is not null && !busy.Add(job.InstanceId))
+                {
+                    continue;
+                }
+
+                job.LockOwner = owner;
+                job.LockExpiresAt = lockedUntil;
+                claimed.Add(job.Clone());
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<JobRecord>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IncidentRecord?> LoadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_incidents.Find(i => i.Id == incidentId)?.Clone());
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -103,6 +140,11 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
                 }
             }
 
+            if (changes.Firing is { } firing && (!_jobs.TryGetValue(firing.JobId, out var fired) || fired.LockOwner != firing.LockOwner))
+            {
+                throw new ConcurrencyConflictException($"Job {firing.JobId} ran elsewhere or was claimed by another node.");
+            }
+
             foreach (var (id, write) in changes.Instances)
             {
                 _instances[id] = write.State;
@@ -118,7 +160,20 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
 
             if (changes.DeletedJobTokens.Count > 0)
             {
-                foreach (var job in _jobs.Values.Where(j => changes.DeletedJobTokens.Contains((j.InstanceId, j.TokenId))).ToList())
+                foreach (var job in _jobs.Values.Where(j => j.InstanceId is { } instanceId && changes.DeletedJobTokens.Contains((instanceId, j.TokenId!))).ToList())
+                {
+                    _jobs.Remove(job.Id);
+                }
+            }
+
+            if (changes.Firing is not null)
+            {
+                _jobs.Remove(changes.Firing.JobId);
+            }
+
+            if (changes.DeletedStartJobKeys.Count > 0)
+            {
+                foreach (var job in _jobs.Values.Where(j => j.Kind == JobKind.TimerStart && changes.DeletedStartJobKeys.Contains(j.ProcessKey!)).ToList())
                 {
                     _jobs.Remove(job.Id);
                 }
@@ -169,6 +224,16 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
                 }
             }
 
+            foreach (var id in changes.EscalatedTasks)
+            {
+                if (_tasks.TryGetValue(id, out var stored))
+                {
+                    var copy = stored.Clone();
+                    copy.SlaState = SlaState.Escalated;
+                    _tasks[id] = copy;
+                }
+            }
+
             foreach (var task in changes.NewTasks)
             {
                 var copy = task.Clone();
@@ -191,6 +256,15 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
             foreach (var incident in changes.NewIncidents)
             {
                 _incidents.Add(incident.Clone());
+            }
+
+            foreach (var resolved in changes.ResolvedIncidents)
+            {
+                var index = _incidents.FindIndex(i => i.Id == resolved.Id);
+                if (index >= 0)
+                {
+                    _incidents[index] = resolved.Clone();
+                }
             }
             foreach (var entry in changes.History)
             {
@@ -294,6 +368,16 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
         {
             IReadOnlyList<InstanceState> found = _instances.Values.Where(i => i.BusinessKey == businessKey)
                 .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Clone()).ToList();
+            return ValueTask.FromResult(found);
+        }
+    }
+
+    ValueTask<IReadOnlyList<InstanceState>> IWorkflowQueries.FindByProcessAsync(string processKey, CancellationToken cancellationToken, int max)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<InstanceState> found = _instances.Values.Where(i => i.ProcessKey == processKey)
+                .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(max).Select(i => i.Clone()).ToList();
             return ValueTask.FromResult(found);
         }
     }

@@ -143,6 +143,51 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("ProcessDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Sla.SlaStatisticRecord", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("process_key");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_on_time");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("OpenEscalated")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_escalated");
+
+                    b.Property<int>("OpenNormal")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_normal");
+
+                    b.Property<int>("OpenOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_overdue");
+
+                    b.Property<int>("OpenWarning")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_warning");
+
+                    b.HasKey("ProcessKey", "RegionCode");
+
+                    b.ToTable("wf_sla_stats", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -223,6 +268,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -240,6 +289,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
@@ -253,6 +306,14 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("Resume")
+                        .HasColumnType("integer")
+                        .HasColumnName("resume");
+
                     b.Property<string>("TokenId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -261,6 +322,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("wf_incidents", (string)null);
                 });
@@ -271,9 +334,17 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_id");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -284,7 +355,7 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("element_id");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
@@ -308,6 +379,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("lock_owner");
 
+                    b.Property<string>("ProcessKey")
+                        .HasColumnType("text")
+                        .HasColumnName("process_key");
+
                     b.Property<int?>("RepeatsLeft")
                         .HasColumnType("integer")
                         .HasColumnName("repeats_left");
@@ -317,7 +392,6 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnName("retries");
 
                     b.Property<string>("TokenId")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("token_id");
 
@@ -326,6 +400,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("DueAt");
 
                     b.HasIndex("InstanceId", "TokenId");
+
+                    b.HasIndex("Kind", "ProcessKey");
 
                     b.ToTable("wf_jobs", (string)null);
                 });
@@ -440,6 +516,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_id");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
@@ -454,10 +534,18 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("process_version");
 
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
+
+                    b.Property<int>("SlaState")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_state");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -468,15 +556,25 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("token_id");
 
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warn_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ProcessKey");
 
+                    b.HasIndex("RegionCode", "Status");
+
                     b.HasIndex("Status", "Assignee");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "WarnAt");
+
+                    b.HasIndex("Status", "SlaState", "DueAt");
 
                     b.ToTable("wf_tasks", (string)null);
                 });

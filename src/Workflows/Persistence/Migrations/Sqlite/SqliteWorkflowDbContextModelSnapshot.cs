@@ -138,6 +138,51 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("ProcessDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Sla.SlaStatisticRecord", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_on_time");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("OpenEscalated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_escalated");
+
+                    b.Property<int>("OpenNormal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_normal");
+
+                    b.Property<int>("OpenOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_overdue");
+
+                    b.Property<int>("OpenWarning")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_warning");
+
+                    b.HasKey("ProcessKey", "RegionCode");
+
+                    b.ToTable("wf_sla_stats", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -216,6 +261,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -233,6 +282,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
@@ -246,6 +299,14 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("resolved_at");
 
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("Resume")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resume");
+
                     b.Property<string>("TokenId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -254,6 +315,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("wf_incidents", (string)null);
                 });
@@ -264,9 +327,17 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER")
@@ -277,7 +348,7 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("element_id");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
@@ -301,6 +372,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lock_owner");
 
+                    b.Property<string>("ProcessKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
                     b.Property<int?>("RepeatsLeft")
                         .HasColumnType("INTEGER")
                         .HasColumnName("repeats_left");
@@ -310,7 +385,6 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnName("retries");
 
                     b.Property<string>("TokenId")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("token_id");
 
@@ -319,6 +393,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("DueAt");
 
                     b.HasIndex("InstanceId", "TokenId");
+
+                    b.HasIndex("Kind", "ProcessKey");
 
                     b.ToTable("wf_jobs", (string)null);
                 });
@@ -433,6 +509,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
@@ -447,10 +527,18 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("process_version");
 
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
+
+                    b.Property<int>("SlaState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_state");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -461,15 +549,25 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("token_id");
 
+                    b.Property<long?>("WarnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warn_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ProcessKey");
 
+                    b.HasIndex("RegionCode", "Status");
+
                     b.HasIndex("Status", "Assignee");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "WarnAt");
+
+                    b.HasIndex("Status", "SlaState", "DueAt");
 
                     b.ToTable("wf_tasks", (string)null);
                 });
