@@ -39,7 +39,7 @@ public sealed class DatabaseOptions : IValidatableObject
         }
     }
 
-    private static bool TryParseProvider(string? value, out DatabaseProvider provider)
+    internal static bool TryParseProvider(string? value, out DatabaseProvider provider)
     {
         provider = default;
 

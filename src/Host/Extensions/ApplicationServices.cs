@@ -5,6 +5,7 @@ using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Operations;
 using ApprovalHub.Workflows.Deployment;
 
 namespace ApprovalHub.Host.Extensions;
@@ -33,6 +34,8 @@ public static class ApplicationServices
     {
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
+        app.MapIncidentsApi();
+        app.MapSlaApi();
         app.MapAdminUi();
         return app;
     }

@@ -39,13 +39,14 @@ internal static class SchedulingRegistration
             return pump;
         });
 
-        if (!jobs.Enabled)
+        // An unknown provider is reported by options validation at startup, with its message.
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!jobs.Enabled || !DatabaseOptions.TryParseProvider(database.Provider, out var provider))
         {
             return builder;
         }
 
-        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var postgres = database.GetProvider() == DatabaseProvider.Postgres;
+        var postgres = provider == DatabaseProvider.Postgres;
         var nodeId = jobs.EffectiveNodeId;
         builder.Services.AddQuartz(quartz =>
         {
