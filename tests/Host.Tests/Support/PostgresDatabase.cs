@@ -7,7 +7,7 @@ namespace ApprovalHub.Host.Tests.Support;
 /// dropped afterwards. Without the variable the tests fail: PostgreSQL is a supported production
 /// database, so its tests are never silently skipped.
 /// </summary>
-public sealed class PostgresDatabase : TestDatabase
+public class PostgresDatabase : TestDatabase
 {
     /// <summary>The connection string of a server the tests may create databases on.</summary>
     public const string EnvironmentVariable = "APPROVALHUB_TEST_POSTGRES";

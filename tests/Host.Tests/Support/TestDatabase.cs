@@ -30,8 +30,15 @@ public abstract class TestDatabase : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        _factory = new ApprovalHubFactory(Settings());
+        var settings = Settings();
+        ConfigureHost(settings);
+        _factory = new ApprovalHubFactory(settings);
         _ = _factory.Server;
+    }
+
+    /// <summary>Lets a fixture change the in-process host's settings before it starts.</summary>
+    protected virtual void ConfigureHost(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>Stops the host and drops the database.</summary>

@@ -56,6 +56,11 @@ internal static class SchedulingRegistration
                 scheduler.InstanceId = nodeId;
             });
             quartz.UseDefaultThreadPool(4);
+
+            // Each node fires its own heartbeat (its execution group) and any node the cluster-wide
+            // jobs (no group). A dead node's heartbeat simply waits; its claimed rows go to the
+            // others when their locks expire.
+            quartz.ServeExecutionGroups(NodeGroup(nodeId), "_");
             quartz.UsePersistentStore(store =>
             {
                 // Quartz creates its tables (qrtz_*) in the platform's database when they are missing.
@@ -86,6 +91,7 @@ internal static class SchedulingRegistration
             quartz.AddTrigger(trigger => trigger
                 .ForJob(engineJobs)
                 .WithIdentity($"engine-jobs-{nodeId}", "approvalhub")
+                .WithExecutionGroup(NodeGroup(nodeId))
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(jobs.PollInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
@@ -102,6 +108,8 @@ internal static class SchedulingRegistration
             services.GetRequiredService<ILogger<SchedulingAnnouncement>>(), nodeId, jobs.PollInterval, postgres ? "PostgreSQL" : "SQLite", postgres));
         return builder;
     }
+
+    private static string NodeGroup(string nodeId) => $"node:{nodeId}";
 }
 
 /// <summary>Says at startup how this node runs jobs.</summary>

@@ -231,8 +231,8 @@ internal sealed class CommandRun(EngineServices services)
         var reschedule = job.Kind switch
         {
             JobKind.Continuation => await ContinueAsync(job, cancellationToken),
-            JobKind.TimerStart => await StartByTimerAsync(job, cancellationToken),
-            _ => await FireTimerAsync(job, cancellationToken),
+            JobKind.TimerStart => await StartByTimerAsync(job, lockOwner, cancellationToken),
+            _ => await FireTimerAsync(job, lockOwner, cancellationToken),
         };
         if (reschedule && job.Interval is not null && job.RepeatsLeft is null or > 0)
         {
@@ -248,13 +248,13 @@ internal sealed class CommandRun(EngineServices services)
         }
     }
 
-    private async ValueTask<bool> FireTimerAsync(JobRecord job, CancellationToken cancellationToken)
+    private async ValueTask<bool> FireTimerAsync(JobRecord job, string? node, CancellationToken cancellationToken)
     {
         var run = job.InstanceId is { } id ? await GetAsync(id, cancellationToken) : null;
         var fired = run is not null && run.Trigger(job.TokenId!, job.ElementId, variables: null);
         if (fired)
         {
-            Record(new HistoryEvent(run!.State.Id, Now, HistoryEventType.JobFired, job.ElementId, Detail: $"due {job.DueAt:O}"));
+            Record(new HistoryEvent(run!.State.Id, Now, HistoryEventType.JobFired, job.ElementId, node, $"due {job.DueAt:O}"));
         }
 
         return fired && run!.State.IsActive && run.State.Tokens.Exists(t => t.Id == job.TokenId && t.Status == TokenStatus.Waiting);
@@ -267,7 +267,7 @@ internal sealed class CommandRun(EngineServices services)
         return false;
     }
 
-    private async ValueTask<bool> StartByTimerAsync(JobRecord job, CancellationToken cancellationToken)
+    private async ValueTask<bool> StartByTimerAsync(JobRecord job, string? node, CancellationToken cancellationToken)
     {
         var definition = job.DefinitionId is { } definitionId ? await Services.Definitions.GetAsync(definitionId, cancellationToken) : null;
         if (definition?.Process.FindNode(job.ElementId) is not BpmnEvent start)
@@ -278,7 +278,7 @@ internal sealed class CommandRun(EngineServices services)
 
         var run = Create(definition, Guid.CreateVersion7(Now), businessKey: null);
         run.Start(start, variables: null, initiator: null);
-        Record(new HistoryEvent(run.State.Id, Now, HistoryEventType.JobFired, job.ElementId, Detail: $"due {job.DueAt:O}"));
+        Record(new HistoryEvent(run.State.Id, Now, HistoryEventType.JobFired, job.ElementId, node, $"due {job.DueAt:O}"));
         return true;
     }
 
