@@ -46,6 +46,9 @@ public abstract class WorkflowDbContext : DbContext
     /// <summary>Jobs: timers, continuations and timer starts.</summary>
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
 
+    /// <summary>Cases copied to people (抄送).</summary>
+    public DbSet<CarbonCopyRecord> CarbonCopies => Set<CarbonCopyRecord>();
+
     /// <summary>The SLA statistics snapshot per process and region.</summary>
     public DbSet<Sla.SlaStatisticRecord> SlaStatistics => Set<Sla.SlaStatisticRecord>();
 

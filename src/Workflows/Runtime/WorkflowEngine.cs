@@ -19,7 +19,7 @@ namespace ApprovalHub.Workflows.Runtime;
 /// and history in one transaction. A command that loses a race on an instance's row version is
 /// retried from a fresh load.
 /// </summary>
-public sealed class WorkflowEngine
+public sealed partial class WorkflowEngine
 {
     private readonly EngineServices _services;
 
@@ -78,6 +78,12 @@ public sealed class WorkflowEngine
                 if (task.Status != UserTaskStatus.Open)
                 {
                     throw new WorkflowException(WorkflowErrorKind.Conflict, $"Task '{task.Name ?? task.ElementId}' is already {task.Status.ToString().ToLowerInvariant()}.");
+                }
+
+                if (task.DelegationState == DelegationState.Pending)
+                {
+                    throw new WorkflowException(WorkflowErrorKind.Conflict,
+                        $"Task '{task.Name ?? task.ElementId}' is delegated to {task.Assignee}; it comes back to {task.Owner} when the delegate resolves it.");
                 }
 
                 var instance = await run.GetAsync(task.InstanceId, ct)

@@ -11,6 +11,9 @@ public enum WorkflowErrorKind
 
     /// <summary>The command itself is wrong (no start event, bad variables).</summary>
     Invalid,
+
+    /// <summary>The user may not do this to the task (not a candidate, not the assignee).</summary>
+    Forbidden,
 }
 
 /// <summary>

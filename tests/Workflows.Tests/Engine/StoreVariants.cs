@@ -52,6 +52,12 @@ public sealed class JobTestsOnSqlite() : JobTests(new SqliteStores());
 
 public sealed class JobTestsOnPostgres(PostgresStores stores) : JobTests(stores), IClassFixture<PostgresStores>;
 
+public sealed class TaskOperationTestsInMemory() : TaskOperationTests(new MemoryStores());
+
+public sealed class TaskOperationTestsOnSqlite() : TaskOperationTests(new SqliteStores());
+
+public sealed class TaskOperationTestsOnPostgres(PostgresStores stores) : TaskOperationTests(stores), IClassFixture<PostgresStores>;
+
 // Transactions and stored definitions: only the database stores have them.
 public sealed class DatabaseStoreTestsOnSqlite() : DatabaseStoreTests(new SqliteStores());
 

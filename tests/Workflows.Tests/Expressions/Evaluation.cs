@@ -29,6 +29,9 @@ internal static class Evaluation
     public static ScriptResult Run(string script, IVariableScope? variables = null) =>
         Evaluator.RunScript(script, variables ?? VariableScope.Empty, TestContext.Current.CancellationToken);
 
+    public static ExpressionResult EvaluateUntimed(string expression, IVariableScope? variables = null) =>
+        Untimed.Evaluate(expression, variables ?? VariableScope.Empty, TestContext.Current.CancellationToken);
+
     public static ScriptResult RunUntimed(string script, IVariableScope? variables = null) =>
         Untimed.RunScript(script, variables ?? VariableScope.Empty, TestContext.Current.CancellationToken);
 

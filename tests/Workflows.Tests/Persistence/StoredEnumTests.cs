@@ -22,11 +22,13 @@ public sealed class StoredEnumTests
             Names<IncidentKind>());
         Assert.Equal(["Execute", "Leave"], Names<IncidentResume>());
         Assert.Equal(["Normal", "Warning", "Overdue", "Escalated"], Names<SlaState>());
+        Assert.Equal(["None", "Pending", "Resolved"], Names<DelegationState>());
         Assert.Equal(["Timer", "Continuation", "TimerStart"], Names<JobKind>());
         Assert.Equal(
             ["InstanceStarted", "InstanceCompleted", "InstanceTerminated", "InstanceCanceled", "NodeCompleted", "NodeCanceled",
              "TaskCreated", "TaskCompleted", "TaskCanceled", "VariablesChanged", "MessageCorrelated", "ErrorThrown", "IncidentRaised",
-             "IncidentResolved", "ServiceTaskRetryScheduled", "JobFired"],
+             "IncidentResolved", "ServiceTaskRetryScheduled", "JobFired", "TaskClaimed", "TaskUnclaimed", "TaskTransferred",
+             "TaskDelegated", "TaskResolved", "TaskUrged", "TaskReturned", "TaskWithdrawn", "SignerAdded", "SignerRemoved", "CarbonCopied"],
             Names<HistoryEventType>());
     }
 

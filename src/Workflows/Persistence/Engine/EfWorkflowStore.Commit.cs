@@ -49,6 +49,7 @@ public sealed partial class EfWorkflowStore
         db.Subscriptions.AddRange(changes.NewSubscriptions);
         db.Inbox.AddRange(changes.NewInbox);
         db.Incidents.AddRange(changes.NewIncidents);
+        db.CarbonCopies.AddRange(changes.NewCarbonCopies);
         foreach (var resolved in changes.ResolvedIncidents)
         {
             db.Incidents.Attach(resolved.Clone()).State = EntityState.Modified;

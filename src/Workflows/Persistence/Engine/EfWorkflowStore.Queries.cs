@@ -25,6 +25,20 @@ public sealed partial class EfWorkflowStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CarbonCopyRecord>> GetCarbonCopiesAsync(string userId, bool includeRead, CancellationToken cancellationToken, int max = 100)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        await using var db = _createContext();
+        var query = db.CarbonCopies.AsNoTracking().Where(c => c.UserId == userId);
+        if (!includeRead)
+        {
+            query = query.Where(c => c.ReadAt == null);
+        }
+
+        return await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(max).ToListAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<InstanceState>> FindByProcessAsync(string processKey, CancellationToken cancellationToken, int max = 1000)
     {
         ArgumentNullException.ThrowIfNull(processKey);

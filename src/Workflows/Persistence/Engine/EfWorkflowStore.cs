@@ -103,6 +103,13 @@ public sealed partial class EfWorkflowStore : IWorkflowStore, IWorkflowQueries
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<UserTaskRecord>> LoadTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IncidentRecord?> LoadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var db = _createContext();

@@ -19,6 +19,17 @@ public enum HistoryEventType
     IncidentResolved,
     ServiceTaskRetryScheduled,
     JobFired,
+    TaskClaimed,
+    TaskUnclaimed,
+    TaskTransferred,
+    TaskDelegated,
+    TaskResolved,
+    TaskUrged,
+    TaskReturned,
+    TaskWithdrawn,
+    SignerAdded,
+    SignerRemoved,
+    CarbonCopied,
 }
 
 /// <summary>

@@ -13,6 +13,19 @@ public enum UserTaskStatus
     Canceled,
 }
 
+/// <summary>Whether a task is delegated (委派): the delegate works it, the owner completes it.</summary>
+public enum DelegationState
+{
+    /// <summary>Not delegated.</summary>
+    None = 0,
+
+    /// <summary>With the delegate; only the delegate's resolve brings it back.</summary>
+    Pending = 1,
+
+    /// <summary>The delegate resolved it; it is back with the owner.</summary>
+    Resolved = 2,
+}
+
 /// <summary>
 /// Where a user task stands against its deadline. Ordered: a state only moves up, and queues sort
 /// by it.
@@ -59,6 +72,15 @@ public sealed class UserTaskRecord
     public string? Name { get; init; }
 
     public string? Assignee { get; set; }
+
+    /// <summary>For a delegated task: the person it belongs to, who gets it back when the delegate resolves it.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Whether the task is with a delegate.</summary>
+    public DelegationState DelegationState { get; set; }
+
+    /// <summary>How often the applicant or a superior urged it (催办).</summary>
+    public int UrgeCount { get; set; }
 
     public IReadOnlyList<string> CandidateUsers { get; set; } = [];
 

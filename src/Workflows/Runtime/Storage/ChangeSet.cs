@@ -49,6 +49,9 @@ public sealed class ChangeSet
     /// <summary>Inbox messages delivered (removed).</summary>
     public HashSet<Guid> ConsumedInbox { get; } = [];
 
+    /// <summary>Cases copied to people (抄送).</summary>
+    public List<CarbonCopyRecord> NewCarbonCopies { get; } = [];
+
     /// <summary>Incidents raised.</summary>
     public List<IncidentRecord> NewIncidents { get; } = [];
 

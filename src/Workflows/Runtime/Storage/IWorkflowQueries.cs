@@ -11,6 +11,9 @@ public interface IWorkflowQueries
     /// <summary>Instances with a business key (an application number, a device code), oldest first.</summary>
     ValueTask<IReadOnlyList<InstanceState>> FindByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken);
 
+    /// <summary>Cases copied to a user, newest first; unread ones only unless <paramref name="includeRead"/>.</summary>
+    ValueTask<IReadOnlyList<CarbonCopyRecord>> GetCarbonCopiesAsync(string userId, bool includeRead, CancellationToken cancellationToken, int max = 100);
+
     /// <summary>Instances of a process key (every version), oldest first, at most <paramref name="max"/>.</summary>
     ValueTask<IReadOnlyList<InstanceState>> FindByProcessAsync(string processKey, CancellationToken cancellationToken, int max = 1000);
 

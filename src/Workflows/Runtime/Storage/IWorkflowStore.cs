@@ -36,6 +36,9 @@ public interface IWorkflowStore
     /// </summary>
     ValueTask<IReadOnlyList<JobRecord>> ClaimDueJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockedUntil, int max, CancellationToken cancellationToken);
 
+    /// <summary>The task rows of an instance, oldest first.</summary>
+    ValueTask<IReadOnlyList<UserTaskRecord>> LoadTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
     /// <summary>An incident, or null.</summary>
     ValueTask<IncidentRecord?> LoadIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
 

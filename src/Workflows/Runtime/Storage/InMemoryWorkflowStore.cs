@@ -19,6 +19,7 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly List<InboxMessageRecord> _inbox = [];
     private readonly List<IncidentRecord> _incidents = [];
+    private readonly List<CarbonCopyRecord> _carbonCopies = [];
     private readonly Dictionary<Guid, List<HistoryEvent>> _history = [];
     private readonly Dictionary<HistoryEvent, long> _historyOrder = new(ReferenceEqualityComparer.Instance);
     private long _historySequence;
@@ -104,6 +105,18 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
             }
 
             return ValueTask.FromResult<IReadOnlyList<JobRecord>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UserTaskRecord>> LoadTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<UserTaskRecord> tasks = _tasksByInstance.TryGetValue(instanceId, out var ids)
+                ? ids.Select(id => _tasks[id].Clone()).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToList()
+                : [];
+            return ValueTask.FromResult(tasks);
         }
     }
 
@@ -258,6 +271,7 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
                 _incidents.Add(incident.Clone());
             }
 
+            _carbonCopies.AddRange(changes.NewCarbonCopies);
             foreach (var resolved in changes.ResolvedIncidents)
             {
                 var index = _incidents.FindIndex(i => i.Id == resolved.Id);
@@ -368,6 +382,16 @@ public sealed class InMemoryWorkflowStore(bool keepGlobalHistoryOrder = true) : 
         {
             IReadOnlyList<InstanceState> found = _instances.Values.Where(i => i.BusinessKey == businessKey)
                 .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Clone()).ToList();
+            return ValueTask.FromResult(found);
+        }
+    }
+
+    ValueTask<IReadOnlyList<CarbonCopyRecord>> IWorkflowQueries.GetCarbonCopiesAsync(string userId, bool includeRead, CancellationToken cancellationToken, int max)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<CarbonCopyRecord> found = _carbonCopies.Where(c => c.UserId == userId && (includeRead || c.ReadAt is null))
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(max).ToList();
             return ValueTask.FromResult(found);
         }
     }

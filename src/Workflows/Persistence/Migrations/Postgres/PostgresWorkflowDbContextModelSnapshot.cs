@@ -188,6 +188,65 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("wf_sla_stats", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.CarbonCopyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("text")
+                        .HasColumnName("business_key");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("process_key");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sent_by");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("wf_cc", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -487,6 +546,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("definition_id");
 
+                    b.Property<int>("DelegationState")
+                        .HasColumnType("integer")
+                        .HasColumnName("delegation_state");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
@@ -519,6 +582,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.Property<long?>("OrganisationId")
                         .HasColumnType("bigint")
                         .HasColumnName("organisation_id");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
@@ -555,6 +622,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("token_id");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("urge_count");
 
                     b.Property<DateTimeOffset?>("WarnAt")
                         .HasColumnType("timestamp with time zone")

@@ -183,6 +183,65 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("wf_sla_stats", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.CarbonCopyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_key");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("wf_cc", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Workflows.Runtime.Records.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -480,6 +539,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("definition_id");
 
+                    b.Property<int>("DelegationState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delegation_state");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
@@ -512,6 +575,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long?>("OrganisationId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("organisation_id");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
@@ -548,6 +615,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("token_id");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urge_count");
 
                     b.Property<long?>("WarnAt")
                         .HasColumnType("INTEGER")
