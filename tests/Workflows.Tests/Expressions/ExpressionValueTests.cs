@@ -83,7 +83,7 @@ public class ExpressionValueTests
     [InlineData("${() => 1}", "function")]
     public void A_value_json_cannot_hold_is_a_type_error(string expression, string named)
     {
-        var error = Error(Evaluate(expression));
+        var error = Error(EvaluateUntimed(expression));
 
         Assert.Equal(ExpressionErrorKind.Type, error.Kind);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public class ExpressionValueTests
     [Fact]
     public void A_result_nested_deeper_than_json_allows_is_a_type_error()
     {
-        var error = Error(Run("let o = {}; for (let i = 0; i < 100; i++) o = { o }; o"));
+        var error = Error(RunUntimed("let o = {}; for (let i = 0; i < 100; i++) o = { o }; o"));
 
         Assert.Equal(ExpressionErrorKind.Type, error.Kind);
         Assert.Contains("nested more than 64 levels", error.Message, StringComparison.Ordinal);
