@@ -22,6 +22,14 @@ public abstract class JobTests(IStoreFactory factory) : EngineTest(factory)
         <userTask id="done" />
         """;
 
+    private const string WaitOneMinute = """
+        <startEvent id="start" />
+        <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+        <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition></intermediateCatchEvent>
+        <sequenceFlow id="f2" sourceRef="wait" targetRef="done" />
+        <userTask id="done" />
+        """;
+
     [Fact]
     public async Task A_failing_handler_is_retried_with_back_off_and_then_stops_with_an_incident_an_operator_retries()
     {
@@ -170,13 +178,7 @@ public abstract class JobTests(IStoreFactory factory) : EngineTest(factory)
     [Fact]
     public async Task Two_nodes_claim_disjoint_jobs_and_a_dead_nodes_jobs_move_on_after_the_lock_expires()
     {
-        DeployBody("""
-            <startEvent id="start" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition></intermediateCatchEvent>
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="done" />
-            <userTask id="done" />
-            """);
+        DeployBody(WaitOneMinute);
         var ids = new List<Guid>();
         for (var i = 0; i < 10; i++)
         {
@@ -218,13 +220,7 @@ public abstract class JobTests(IStoreFactory factory) : EngineTest(factory)
     [Fact]
     public async Task A_job_that_keeps_failing_outside_its_handler_stops_with_an_incident_and_is_never_deleted()
     {
-        DeployBody("""
-            <startEvent id="start" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition></intermediateCatchEvent>
-            <sequenceFlow id="f2" sourceRef="wait" targetRef="done" />
-            <userTask id="done" />
-            """);
+        DeployBody(WaitOneMinute);
         var id = await StartAsync();
         var job = Assert.Single(await Queries.GetJobsAsync(id, Ct));
 
