@@ -23,8 +23,10 @@ internal static class AdminUi
     public static WebApplication MapAdminUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // Scripts, styles and icons carry no data; the sign-in page needs them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Security;
 using ApprovalHub.Workflows;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -90,11 +91,14 @@ public static class ServiceDefaults
     /// </remarks>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        // Open to anyone, so rate limited per client address (RateLimitPolicies.Public).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) })
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) })
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        app.MapScalarApiReference().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
         return app;
     }
 }

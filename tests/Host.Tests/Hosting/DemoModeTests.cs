@@ -26,7 +26,7 @@ public sealed class DemoModeTests(SqliteDatabase database) : IClassFixture<Sqlit
         settings["Definitions:Path"] = _folder;
 
         await using var host = new ApprovalHubFactory(settings);
-        var definitions = await host.CreateClient().GetFromJsonAsync<List<DefinitionSummaryResponse>>("/api/definitions", Json.Options, Cancellation);
+        var definitions = await host.CreateClientFor(SignedInClients.Analyst).GetFromJsonAsync<List<DefinitionSummaryResponse>>("/api/definitions", Json.Options, Cancellation);
 
         Assert.Contains(definitions!, d => d.Key == good && d.DeployedBy == "demo");
         Assert.Contains(definitions!, d => d.Key == nested);

@@ -9,7 +9,11 @@ namespace ApprovalHub.Host.Tests.Hosting;
 /// <summary>What every request meets regardless of the database: health, OpenAPI, errors, validation, UI.</summary>
 public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
+    // Anonymous: health, the API documentation and the UI shell need no sign-in.
     private readonly HttpClient _client = database.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    // The API itself answers only signed-in callers.
+    private readonly HttpClient _analyst = database.Factory.CreateClientFor(SignedInClients.Analyst);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -36,7 +40,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task An_unknown_api_route_is_a_problem_details_404()
     {
-        var response = await _client.GetAsync("/api/no-such-thing", Cancellation);
+        var response = await _analyst.GetAsync("/api/no-such-thing", Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -44,7 +48,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_wrong_method_is_a_problem_details_405()
     {
-        var response = await _client.DeleteAsync("/api/definitions", Cancellation);
+        var response = await _analyst.DeleteAsync("/api/definitions", Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }
@@ -52,7 +56,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task Validating_a_broken_file_lists_its_diagnostics_with_positions()
     {
-        var response = await _client.PostAsync("/api/definitions/validate", TestBpmn.Content(TestBpmn.Malformed, "text/xml"), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", TestBpmn.Content(TestBpmn.Malformed, "text/xml"), Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadAsync<ValidationResponse>(Cancellation);
@@ -68,7 +72,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     {
         var xml = await File.ReadAllTextAsync(RepositoryFiles.Path("definitions", definition), Cancellation);
 
-        var response = await _client.PostAsync("/api/definitions/validate", TestBpmn.Content(xml), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", TestBpmn.Content(xml), Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadAsync<ValidationResponse>(Cancellation);
@@ -78,7 +82,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_body_that_is_not_xml_is_refused()
     {
-        var response = await _client.PostAsync("/api/definitions/validate", JsonContent.Create(new { xml = "<x/>" }), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", JsonContent.Create(new { xml = "<x/>" }), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -88,7 +92,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     {
         var huge = TestBpmn.Process("huge") + new string(' ', (int)ProcessDefinitionsApi.MaxXmlBytes);
 
-        var response = await _client.PostAsync("/api/definitions", TestBpmn.Content(huge), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions", TestBpmn.Content(huge), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
