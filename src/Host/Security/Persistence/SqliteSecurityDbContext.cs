@@ -13,10 +13,12 @@ public sealed class SqliteSecurityDbContext : SecurityDbContext
     }
 
     /// <summary>
-    /// SQLite serialises writers itself, and the single-node host serialises appends in process
-    /// (<see cref="Audit.AuditTrail"/>); there is nothing more to lock.
+    /// Takes SQLite's write lock now rather than at the insert: a write statement locks the database
+    /// for writing as it starts, even when it changes no row. A second process appending to the same
+    /// file then waits here (busy timeout) instead of reading the same last link.
     /// </summary>
-    public override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("UPDATE audit_records SET \"Sequence\" = \"Sequence\" WHERE 0 = 1", cancellationToken);
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
