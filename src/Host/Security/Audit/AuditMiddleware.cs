@@ -57,7 +57,8 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, IL
         var signedIn = user.Identity?.IsAuthenticated == true;
         var endpoint = context.GetEndpoint();
         var name = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+        // A group's "" route ends in a slash ("/api/definitions/"); the trail shows the route as clients call it.
+        var route = ((endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty).TrimEnd('/');
         var action = $"{name ?? "Unmatched"} {context.Request.Method} {route}";
         var target = string.Join(' ', context.Request.RouteValues
             .Where(v => v.Value is not null)
