@@ -30,6 +30,11 @@ public static class ServiceDefaults
 
         // Every error answer is RFC 9457 JSON: exceptions, 404/405 from routing, our own results.
         builder.Services.AddProblemDetails();
+
+        // In Development, minimal APIs throw bad requests (a missing antiforgery token, an unreadable
+        // form) instead of answering them; they stay the client's 400, not the server's 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ApprovalHub API";

@@ -99,6 +99,7 @@ internal static class SecurityRegistration
     public static WebApplication MapSecurityApis(this WebApplication app)
     {
         app.MapSignInApi();
+        app.MapAccountForms();
         app.MapUsersApi();
         app.MapAuditApi();
         return app;

@@ -98,24 +98,12 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task The_start_page_leads_to_the_definitions_page()
-    {
-        var response = await _client.GetAsync("/", Cancellation);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.EndsWith("/definitions", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_definitions_page_lists_deployed_definitions()
+    public async Task Anonymous_visitors_of_the_admin_are_sent_to_the_sign_in_page()
     {
         var response = await _client.GetAsync("/definitions", Cancellation);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(Cancellation);
-        Assert.Contains("流程定义", html, StringComparison.Ordinal);
-        Assert.Contains("use_registration", html, StringComparison.Ordinal);
-        Assert.Contains("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/login?ReturnUrl=%2Fdefinitions", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -4,7 +4,7 @@ using ApprovalHub.Host.Security.Scope;
 namespace ApprovalHub.Host.Security.Audit;
 
 /// <summary>
-/// Writes an audit record for every command (any API call that is not GET, HEAD or OPTIONS), every
+/// Writes an audit record for every command (any API or sign-in form call that is not GET, HEAD or OPTIONS), every
 /// read of personal data (<see cref="PersonalDataRead"/>) and every denied API call, whatever the
 /// endpoint: it runs after authentication and around authorization, so refused calls are recorded
 /// with the same fields as accepted ones and no new endpoint can forget it.
@@ -37,7 +37,9 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, IL
 
     private static bool ShouldAudit(HttpContext context, int statusCode)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // The API, and the sign-in page's form posts; pages and static files are not commands.
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
