@@ -2,8 +2,8 @@ using ApprovalHub.Host.Cli;
 using ApprovalHub.Host.Extensions;
 
 // CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`,
-// `dotnet run --project src/Host -- audit verify`.
-if (args is ["bpmn" or "audit", ..])
+// `... -- audit verify`, `... -- users add-admin NAME`.
+if (args is ["bpmn" or "audit" or "users", ..])
 {
     using var cancellation = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -11,9 +11,12 @@ if (args is ["bpmn" or "audit", ..])
         e.Cancel = true;
         cancellation.Cancel();
     };
-    return args[0] == "bpmn"
-        ? await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token)
-        : await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
+    return args[0] switch
+    {
+        "bpmn" => await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
+        "audit" => await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
+        _ => await UsersCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error, cancellation.Token),
+    };
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

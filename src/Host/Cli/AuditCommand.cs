@@ -39,27 +39,13 @@ public static class AuditCommand
             return args is ["-h" or "--help" or "help"] ? Intact : Usage;
         }
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        using var host = await SecurityCliHost.BuildAsync("audit verify", args[1..], stderr, cancellationToken);
+        if (host is null)
         {
-            Args = args[1..],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations();
-        builder.Services.AddSecurityDbContext();
-        using var host = builder.Build();
-
-        DatabaseOptions database;
-        try
-        {
-            database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await stderr.WriteLineAsync($"audit verify: {string.Join("; ", ex.Failures)}".AsMemory(), cancellationToken);
             return Usage;
         }
 
+        var database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
         AuditVerification result;

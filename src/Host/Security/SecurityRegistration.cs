@@ -26,36 +26,11 @@ internal static class SecurityRegistration
     public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SecurityOptions>()
-            .BindConfiguration(SecurityOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddApprovalHubIdentity();
+        services.AddOptions<SecurityOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
         services.AddSingleton<SigningKey>();
         services.AddHttpContextAccessor();
-
-        services.AddIdentityCore<ApprovalHubUser>()
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<SecurityDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<ApprovalHubClaimsFactory>();
-        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
-        {
-            // 等保 2.0 asks for complex passwords; length does most of the work.
-            identity.Password.RequiredLength = 12;
-            identity.Password.RequireDigit = true;
-            identity.Password.RequireLowercase = true;
-            identity.Password.RequireUppercase = true;
-            identity.Password.RequireNonAlphanumeric = false;
-            identity.Password.RequiredUniqueChars = 6;
-            identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedSignIns;
-            identity.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
-            identity.ClaimsIdentity.UserIdClaimType = SecurityClaims.UserId;
-            identity.ClaimsIdentity.UserNameClaimType = SecurityClaims.UserName;
-            identity.ClaimsIdentity.RoleClaimType = SecurityClaims.Role;
-            identity.ClaimsIdentity.SecurityStampClaimType = SecurityClaims.SecurityStamp;
-        });
 
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, "Bearer token, API key or cookie", selector =>
@@ -82,6 +57,40 @@ internal static class SecurityRegistration
         services.AddScoped<UserDirectory>();
         services.AddSingleton<AuditTrail>();
         return builder;
+    }
+
+    /// <summary>
+    /// ASP.NET Core Identity on <see cref="SecurityDbContext"/> with ApprovalHub's password policy,
+    /// lockout and claim types; shared by the host and the <c>users</c> command.
+    /// </summary>
+    public static IServiceCollection AddApprovalHubIdentity(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>()
+            .BindConfiguration(SecurityOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.AddIdentityCore<ApprovalHubUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SecurityDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ApprovalHubClaimsFactory>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
+        {
+            // 等保 2.0 asks for complex passwords; length does most of the work.
+            identity.Password.RequiredLength = 12;
+            identity.Password.RequireDigit = true;
+            identity.Password.RequireLowercase = true;
+            identity.Password.RequireUppercase = true;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Password.RequiredUniqueChars = 6;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
+            identity.ClaimsIdentity.UserIdClaimType = SecurityClaims.UserId;
+            identity.ClaimsIdentity.UserNameClaimType = SecurityClaims.UserName;
+            identity.ClaimsIdentity.RoleClaimType = SecurityClaims.Role;
+            identity.ClaimsIdentity.SecurityStampClaimType = SecurityClaims.SecurityStamp;
+        });
+        return services;
     }
 
     /// <summary>Rate limits, authentication, the audit trail and authorization, in that order.</summary>

@@ -6,8 +6,9 @@ namespace ApprovalHub.Host.Security.Audit;
 /// <summary>
 /// Appends links to the audit chain, one writer at a time so the chain stays linear: an in-process
 /// gate for the requests of this node, and <see cref="SecurityDbContext.LockAuditChainAsync"/>
-/// (an advisory lock on PostgreSQL) for the other nodes. The primary key on the sequence is the last
-/// guard: a writer that slipped past both would fail rather than fork the chain.
+/// (an advisory lock on PostgreSQL, the write lock on SQLite) for other processes on the same
+/// database. The primary key on the sequence is the last guard: a writer that slipped past both
+/// would fail rather than fork the chain.
 /// </summary>
 public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider timeProvider)
 {
