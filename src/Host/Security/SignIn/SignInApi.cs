@@ -42,7 +42,7 @@ public static class SignInApi
     }
 
     /// <summary>POST /api/auth/token</summary>
-    internal static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
+    internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
         CredentialsRequest request,
         HttpContext context,
         CredentialCheck credentials,
@@ -50,15 +50,10 @@ public static class SignInApi
         TimeProvider timeProvider,
         ILogger<CredentialCheck> logger)
     {
-        if (Invalid(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var user = await credentials.CheckAsync(context, request);
+        var (user, refusal) = await AuthenticateAsync(request, context, credentials);
         if (user is null)
         {
-            return SignInFailed();
+            return refusal!;
         }
 
         var (token, expiresAt) = await tokens.IssueAsync(user);
@@ -68,22 +63,17 @@ public static class SignInApi
     }
 
     /// <summary>POST /api/auth/login</summary>
-    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SignInWithCookieAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SignInWithCookieAsync(
         CredentialsRequest request,
         HttpContext context,
         CredentialCheck credentials,
         SignInManager<ApprovalHubUser> signIn,
         ILogger<CredentialCheck> logger)
     {
-        if (Invalid(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var user = await credentials.CheckAsync(context, request);
+        var (user, refusal) = await AuthenticateAsync(request, context, credentials);
         if (user is null)
         {
-            return SignInFailed();
+            return refusal!;
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
@@ -113,7 +103,11 @@ public static class SignInApi
             CallerScopes.Describe(CallerScopes.From(user))));
     }
 
-    private static ValidationProblem? Invalid(CredentialsRequest request)
+    // Both sign-in endpoints: a validation problem for missing fields, one 401 for every other failure.
+    private static async Task<(ApprovalHubUser? User, ProblemHttpResult? Refusal)> AuthenticateAsync(
+        CredentialsRequest request,
+        HttpContext context,
+        CredentialCheck credentials)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -126,7 +120,17 @@ public static class SignInApi
             errors["password"] = ["The password is required."];
         }
 
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "Sign-in request is incomplete");
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Sign-in request is incomplete",
+            }));
+        }
+
+        var user = await credentials.CheckAsync(context, request);
+        return user is null ? (null, SignInFailed()) : (user, null);
     }
 
     private static ProblemHttpResult SignInFailed() => TypedResults.Problem(

@@ -35,6 +35,10 @@ public sealed class UserDirectory(
         return user;
     }
 
+    /// <summary>The API view of one account, with its roles.</summary>
+    public async Task<UserResponse> DescribeAsync(ApprovalHubUser user, CancellationToken cancellationToken) =>
+        (await DescribeAsync([user], cancellationToken))[0];
+
     /// <summary>The API view of <paramref name="users"/>, with their roles, in one query for all.</summary>
     public async Task<List<UserResponse>> DescribeAsync(IReadOnlyList<ApprovalHubUser> users, CancellationToken cancellationToken)
     {

@@ -93,7 +93,7 @@ public static class UsersApi
     /// <summary>GET /api/users/{id}</summary>
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string id, UserDirectory directory, CancellationToken cancellationToken) =>
         await directory.FindAsync(id, cancellationToken) is { } user
-            ? TypedResults.Ok((await directory.DescribeAsync([user], cancellationToken))[0])
+            ? TypedResults.Ok(await directory.DescribeAsync(user, cancellationToken))
             : NoSuchUser(id);
 
     /// <summary>POST /api/users</summary>
@@ -153,7 +153,7 @@ public static class UsersApi
 
         AuditDetails.Of(context).Target = $"user={user.Id}";
         logger.UserChanged(context.User.Identity?.Name ?? "system", "created", user.UserName);
-        var response = (await directory.DescribeAsync([user], cancellationToken))[0];
+        var response = await directory.DescribeAsync(user, cancellationToken);
         return TypedResults.Created($"/api/users/{user.Id}", response);
     }
 
@@ -201,7 +201,7 @@ public static class UsersApi
         }
 
         logger.UserChanged(context.User.Identity?.Name ?? "system", $"set roles {string.Join(',', wanted)} and scope of", user.UserName!);
-        return TypedResults.Ok((await directory.DescribeAsync([user], cancellationToken))[0]);
+        return TypedResults.Ok(await directory.DescribeAsync(user, cancellationToken));
     }
 
     /// <summary>POST /api/users/{id}/lock</summary>
@@ -248,7 +248,7 @@ public static class UsersApi
         }
 
         logger.UserChanged(context.User.Identity?.Name ?? "system", "locked", user.UserName!);
-        return TypedResults.Ok((await directory.DescribeAsync([user], cancellationToken))[0]);
+        return TypedResults.Ok(await directory.DescribeAsync(user, cancellationToken));
     }
 
     /// <summary>POST /api/users/{id}/unlock</summary>
@@ -277,7 +277,7 @@ public static class UsersApi
         }
 
         logger.UserChanged(context.User.Identity?.Name ?? "system", "unlocked", user.UserName!);
-        return TypedResults.Ok((await directory.DescribeAsync([user], cancellationToken))[0]);
+        return TypedResults.Ok(await directory.DescribeAsync(user, cancellationToken));
     }
 
     /// <summary>POST /api/users/{id}/api-keys</summary>
