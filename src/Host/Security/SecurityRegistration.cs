@@ -8,6 +8,7 @@ using ApprovalHub.Host.Security.SignIn;
 using ApprovalHub.Host.Security.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -31,6 +32,13 @@ internal static class SecurityRegistration
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
         services.AddSingleton<SigningKey>();
         services.AddHttpContextAccessor();
+
+        // Cookies and antiforgery tokens are encrypted with keys in the database: every node reads
+        // every other node's cookies, and a restart signs nobody out. Keys are stored as the framework
+        // writes them (not encrypted at rest); the database's own access control protects them.
+        services.AddDataProtection()
+            .SetApplicationName("ApprovalHub")
+            .PersistKeysToDbContext<SecurityDbContext>();
 
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, "Bearer token, API key or cookie", selector =>

@@ -1,5 +1,6 @@
 using ApprovalHub.Host.Security.Audit;
 using ApprovalHub.Host.Security.Authentication;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprovalHub.Host.Security.Persistence;
 
 /// <summary>
-/// Users, roles and sign-in data (ASP.NET Core Identity), API keys and the audit trail: everything
-/// about who may do what and what they did, apart from the engine's tables.
+/// Users, roles and sign-in data (ASP.NET Core Identity), API keys, the data-protection keys and the
+/// audit trail: everything about who may do what and what they did, apart from the engine's tables.
 /// </summary>
 /// <remarks>
 /// Provider-neutral like <c>WorkflowDbContext</c>; each provider's derived context owns its
@@ -19,7 +20,7 @@ namespace ApprovalHub.Host.Security.Persistence;
 /// dotnet ef migrations add NAME --project src/Host --context PostgresSecurityDbContext --output-dir Security/Persistence/Migrations/Postgres
 /// </code>
 /// </remarks>
-public abstract class SecurityDbContext : IdentityDbContext<ApprovalHubUser>
+public abstract class SecurityDbContext : IdentityDbContext<ApprovalHubUser>, IDataProtectionKeyContext
 {
     /// <summary>Used by the provider-specific contexts.</summary>
     protected SecurityDbContext(DbContextOptions options)
@@ -38,6 +39,12 @@ public abstract class SecurityDbContext : IdentityDbContext<ApprovalHubUser>
 
     /// <summary>API keys of integrations.</summary>
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <summary>
+    /// The keys that encrypt cookies and antiforgery tokens, shared by every node on this database so a
+    /// cookie issued by one node is read by the next, and kept across restarts.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Makes the caller the only writer of the audit chain until its transaction ends. Called inside

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprovalHub.Host.Security.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSecurityDbContext))]
-    [Migration("20261126164758_Security")]
+    [Migration("20261126172207_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -207,6 +207,23 @@ namespace ApprovalHub.Host.Security.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
