@@ -25,7 +25,6 @@ public sealed record AuditEntry(
         < 400 => "succeeded",
         401 or 403 => "denied",
         404 => "not-found",
-        429 => "throttled",
         < 500 => "rejected",
         _ => "failed",
     };
