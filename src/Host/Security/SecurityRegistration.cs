@@ -59,6 +59,7 @@ internal static class SecurityRegistration
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DenialLoggingResultHandler>();
         services.AddApprovalHubRateLimits();
 
+        services.AddSecurityOpenApi();
         services.AddScoped<ICallerScopeAccessor, HttpCallerScopeAccessor>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<TokenIssuer>();

@@ -27,7 +27,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_definitions_api()
+    public async Task The_OpenAPI_document_describes_the_apis_and_how_to_sign_in()
     {
         var document = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", Cancellation);
 
@@ -35,6 +35,10 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
         Assert.Contains("/api/definitions", paths.Select(p => p.Key));
         Assert.Contains("/api/definitions/validate", paths.Select(p => p.Key));
         Assert.Equal("DeployDefinition", (string?)paths["/api/definitions"]!["post"]!["operationId"]);
+        Assert.Contains("/api/auth/token", paths.Select(p => p.Key));
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", (string?)schemes["Bearer"]!["scheme"]);
+        Assert.Equal("X-Api-Key", (string?)schemes["ApiKey"]!["name"]);
     }
 
     [Fact]
