@@ -197,6 +197,32 @@ public abstract class SignInTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task Locking_a_user_ends_their_cookie_sign_in_within_a_minute()
+    {
+        var (id, userName) = await NewUserAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = new ApprovalHubFactory(database.Settings(demo: false), services => services.AddSingleton<TimeProvider>(clock));
+        var client = host.CreateDefaultClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }, Cancellation);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("approvalhub.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        var beforeLock = await MeAsync();
+        await _admin.PostAsJsonAsync($"/api/users/{id}/lock", new { }, Cancellation);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var afterLock = await MeAsync();
+
+        Assert.Equal(HttpStatusCode.OK, beforeLock.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterLock.StatusCode);
+
+        async Task<HttpResponseMessage> MeAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            request.Headers.Add("Cookie", cookie);
+            return await client.SendAsync(request, Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task An_API_key_acts_as_its_user_until_it_is_revoked()
     {
         var (id, userName) = await NewUserAsync();
