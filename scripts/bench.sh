@@ -29,3 +29,11 @@ for process in straight approval; do
   "${BENCH[@]}" --process "${SHARED}/${process}.bpmn" --instances "${DB_INSTANCES}" --store postgres --concurrency 8 \
     --pg "${APPROVALHUB_TEST_POSTGRES}"
 done
+
+# The audit trail (issue #6): appends are serialised to keep the hash chain linear; concurrent
+# writers share a commit (group commit). One line per store and writer count.
+BENCH_AUDIT=(dotnet "${ROOT}/bench/ApprovalHub.Bench/bin/Release/net10.0/ApprovalHub.Bench.dll" audit --appends "${AUDIT_APPENDS:-3000}")
+for writers in 1 8 32; do
+  "${BENCH_AUDIT[@]}" --store sqlite --writers "${writers}"
+  "${BENCH_AUDIT[@]}" --store postgres --writers "${writers}" --pg "${APPROVALHUB_TEST_POSTGRES}"
+done

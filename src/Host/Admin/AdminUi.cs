@@ -10,6 +10,9 @@ internal static class AdminUi
     public static IHostApplicationBuilder AddAdminUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Pages see the signed-in user (AuthorizeView); the cookie is the UI's sign-in.
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntDesign();
 
         // The UI speaks zh-CN by default (docs/architecture.md); en-US comes with a language switch.
@@ -19,11 +22,16 @@ internal static class AdminUi
         return builder;
     }
 
-    /// <summary>Maps the admin pages and the static assets they need.</summary>
+    /// <summary>Maps the admin pages (signed-in users only, apart from the sign-in page) and the static assets they need.</summary>
     public static WebApplication MapAdminUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+
+        // Scripts, styles and icons carry no data; the sign-in page needs them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
+
+        // Pages and the Blazor circuit fall under the fallback policy: signed-in users only. The
+        // sign-in page opts out with [AllowAnonymous]; anyone else is sent there by the cookie scheme.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

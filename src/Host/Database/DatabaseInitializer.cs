@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Security.Persistence;
 using ApprovalHub.Workflows;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -43,10 +44,17 @@ internal sealed class DatabaseInitializer(
         var started = timeProvider.GetTimestamp();
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         logger.MigratingDatabase(provider);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+
+        // Two contexts, each with its own migrations and history table.
+        var pending = 0;
+        foreach (DbContext db in (DbContext[])[
+            scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(),
+            scope.ServiceProvider.GetRequiredService<SecurityDbContext>()])
+        {
+            pending += (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+        }
 
         activity?.SetTag("approvalhub.migrations_applied", pending);
         logger.DatabaseMigrated(provider, pending, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);

@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Security.Persistence;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace ApprovalHub.Host.Database;
 internal static class DatabaseRegistration
 {
     /// <summary>
-    /// Registers <see cref="WorkflowDbContext"/> as the provider-specific context that
-    /// <c>Database:Provider</c> names, its readiness check, and the startup initializer.
+    /// Registers <see cref="WorkflowDbContext"/> and <see cref="SecurityDbContext"/> as the
+    /// provider-specific contexts that <c>Database:Provider</c> names, the readiness check, and the
+    /// startup initializer that migrates both.
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowDatabase(this IHostApplicationBuilder builder)
     {
@@ -17,6 +19,7 @@ internal static class DatabaseRegistration
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSecurityDbContext();
 
         // Both contexts are registered; the provider is chosen when WorkflowDbContext is resolved,
         // after options validation, so a bad Database:Provider fails startup with its own message
@@ -35,6 +38,25 @@ internal static class DatabaseRegistration
         builder.Services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [HealthTags.Ready]);
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="SecurityDbContext"/> (users, API keys, audit trail) the same way; also
+    /// used by the <c>audit verify</c> command, which needs nothing else of the host.
+    /// </summary>
+    public static IServiceCollection AddSecurityDbContext(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteSecurityDbContext>((provider, options) =>
+            options.UseSqlite(Configured(provider).ConnectionString, o => o.MigrationsHistoryTable(SecurityDbContext.MigrationsHistoryTable)));
+        services.AddDbContext<PostgresSecurityDbContext>((provider, options) =>
+            options.UseNpgsql(Configured(provider).ConnectionString, o => o.MigrationsHistoryTable(SecurityDbContext.MigrationsHistoryTable)));
+        services.AddScoped<SecurityDbContext>(provider => Configured(provider).GetProvider() switch
+        {
+            DatabaseProvider.Sqlite => provider.GetRequiredService<SqliteSecurityDbContext>(),
+            DatabaseProvider.Postgres => provider.GetRequiredService<PostgresSecurityDbContext>(),
+            var other => throw new InvalidOperationException($"Internal bug: no DbContext for database provider {other}, please report."),
+        });
+        return services;
     }
 
     private static DatabaseOptions Configured(IServiceProvider services) =>

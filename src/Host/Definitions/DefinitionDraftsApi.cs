@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using ApprovalHub.Host.Security;
+using ApprovalHub.Host.Security.Authorization;
 using ApprovalHub.Workflows.Deployment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,17 +9,15 @@ namespace ApprovalHub.Host.Definitions;
 
 /// <summary>
 /// <c>/api/definitions/{key}/draft</c>: the designer's work in progress, kept apart from published
-/// versions until it is published.
+/// versions until it is published. Analysts and administrators only, reads included: a draft is
+/// not yet anybody else's business.
 /// </summary>
 public static class DefinitionDraftsApi
 {
-    // Recorded as the author until requests carry a user (the authentication issue).
-    private const string AnonymousActor = "anonymous";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapDefinitionDraftsApi(this IEndpointRouteBuilder app)
     {
-        var drafts = app.MapGroup("/api/definitions/{key}/draft").WithTags("Process definitions");
+        var drafts = app.MapGroup("/api/definitions/{key}/draft").WithTags("Process definitions").RequireAuthorization(Policies.AuthorDefinitions);
 
         drafts.MapPut("", SaveAsync)
             .WithName("SaveDefinitionDraft")
@@ -55,7 +56,7 @@ public static class DefinitionDraftsApi
             return problem;
         }
 
-        var saved = await drafts.SaveAsync(key, xml!, AnonymousActor, cancellationToken);
+        var saved = await drafts.SaveAsync(key, xml!, request.HttpContext.User.ActorName(), cancellationToken);
         return TypedResults.Ok(new DraftResponse(saved.ProcessKey, saved.SavedAt, saved.Publishable, saved.Diagnostics.Select(DiagnosticResponse.From).ToList()));
     }
 
@@ -72,11 +73,11 @@ public static class DefinitionDraftsApi
     /// <summary>POST /api/definitions/{key}/draft/publish</summary>
     public static async Task<Results<Created<DeploymentResponse>, Ok<DeploymentResponse>, ProblemHttpResult>> PublishAsync(
         string key,
+        ClaimsPrincipal user,
         DefinitionDrafts drafts,
-        ILogger<DefinitionServices> logger,
         CancellationToken cancellationToken)
     {
-        var result = await drafts.PublishAsync(key, AnonymousActor, cancellationToken);
+        var result = await drafts.PublishAsync(key, user.ActorName(), cancellationToken);
         if (result is null)
         {
             return NoDraft(key);

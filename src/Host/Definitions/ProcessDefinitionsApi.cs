@@ -1,3 +1,5 @@
+using ApprovalHub.Host.Security;
+using ApprovalHub.Host.Security.Authorization;
 using ApprovalHub.Workflows.Deployment;
 using ApprovalHub.Workflows.Parsing;
 using ApprovalHub.Workflows.Persistence;
@@ -10,21 +12,19 @@ namespace ApprovalHub.Host.Definitions;
 /// <c>/api/definitions</c>: list, read, validate and deploy BPMN process definitions.
 /// </summary>
 /// <remarks>
-/// Authentication and scopes come with a later issue; until then these endpoints are open, which is
-/// one reason the host listens on loopback only by default.
+/// Every signed-in role may read definitions (enterprises need them to know what they can apply
+/// for); only analysts and administrators validate and deploy (<see cref="Policies"/>). Definitions
+/// are platform-wide, so there is no region or organisation scope to apply here.
 /// </remarks>
 public static class ProcessDefinitionsApi
 {
     /// <summary>The largest accepted BPMN upload: 10 MB, the parser's own limit too.</summary>
     public const long MaxXmlBytes = 10 * 1024 * 1024;
 
-    // Recorded as DeployedBy until requests carry a user (the authentication issue).
-    private const string AnonymousActor = "anonymous";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapProcessDefinitionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/definitions").WithTags("Process definitions");
+        var api = app.MapGroup("/api/definitions").WithTags("Process definitions").RequireAuthorization(Policies.ReadDefinitions);
 
         api.MapGet("", ListDefinitionsAsync)
             .WithName("ListDefinitions")
@@ -45,14 +45,16 @@ public static class ProcessDefinitionsApi
             .WithSummary("Checks a BPMN file without storing it")
             .WithDescription("The body is the BPMN XML. The answer lists every diagnostic with its line and column.")
             .Accepts<string>(XmlRequestBody.ContentTypes[0], XmlRequestBody.ContentTypes[1..])
-            .WithMetadata(new RequestSizeLimitAttribute(MaxXmlBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxXmlBytes))
+            .RequireAuthorization(Policies.AuthorDefinitions);
 
         api.MapPost("", DeployAsync)
             .WithName("DeployDefinition")
             .WithSummary("Deploys a BPMN file: each executable process becomes its next version")
             .WithDescription("Identical content creates no version (200, outcome unchanged). A file with errors stores nothing (400, with the diagnostics).")
             .Accepts<string>(XmlRequestBody.ContentTypes[0], XmlRequestBody.ContentTypes[1..])
-            .WithMetadata(new RequestSizeLimitAttribute(MaxXmlBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxXmlBytes))
+            .RequireAuthorization(Policies.AuthorDefinitions);
 
         return app;
     }
@@ -130,7 +132,7 @@ public static class ProcessDefinitionsApi
             return problem;
         }
 
-        var deployment = new DeploymentRequest(xml!, AnonymousActor, string.IsNullOrWhiteSpace(fileName) ? null : fileName);
+        var deployment = new DeploymentRequest(xml!, request.HttpContext.User.ActorName(), string.IsNullOrWhiteSpace(fileName) ? null : fileName);
         var result = await services.Deployer.DeployAsync(deployment, cancellationToken);
         services.Logger.LogDeployment(deployment, result);
         if (!result.Succeeded)

@@ -15,6 +15,7 @@ internal static class DemoRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<DefinitionsFolder>();
         builder.Services.AddHostedService<DemoDefinitionsSeeder>();
+        builder.Services.AddHostedService<DemoUsersSeeder>();
         return builder;
     }
 }

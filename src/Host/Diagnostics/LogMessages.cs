@@ -2,7 +2,8 @@ namespace ApprovalHub.Host.Diagnostics;
 
 /// <summary>
 /// Every log message of ApprovalHub, source-generated. Event ids are stable so alerts and audit
-/// queries can rely on them: 1000s definitions, 2000s execution, 9000s host and startup.
+/// queries can rely on them: 1000s definitions, 2000s execution, 3000s security (sign-in, denials,
+/// audit), 9000s host and startup.
 /// Never renumber or reuse an id; retire it instead.
 /// </summary>
 internal static partial class LogMessages
@@ -25,7 +26,7 @@ internal static partial class LogMessages
         Message = "Deployment of {SourceFile} lost {ConflictRetries} race(s) for a version number to concurrent deployments and was retried")]
     public static partial void DeploymentRetried(this ILogger logger, string? sourceFile, int conflictRetries);
 
-    // 9000s: host and startup
+    // 2000s: execution
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
         Message = "The working-day calendar has no official schedule for {MissingYears} (it has {Years}); deadlines in those years count Monday to Friday only. Add definitions/calendar/cn-YYYY.json from the State Council notice.")]
@@ -58,6 +59,58 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "Node {NodeId} runs engine jobs every {PollInterval} with Quartz on {Store} (clustered: {Clustered})")]
     public static partial void JobsScheduled(this ILogger logger, string nodeId, TimeSpan pollInterval, string store, bool clustered);
+
+    // 3000s: security
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,
+        Message = "Denied {Method} {Path} to {UserName} (roles: {Roles}): the action is not allowed for these roles")]
+    public static partial void ActionDenied(this ILogger logger, string method, string path, string userName, string roles);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "{UserName} (scope: {Scope}) asked for {Resource} {ResourceId}, which lies outside its scope; answered 404")]
+    public static partial void ReadOutOfScope(this ILogger logger, string userName, string scope, string resource, string resourceId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
+        Message = "Unauthenticated {Method} {Path} challenged")]
+    public static partial void Challenged(this ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+        Message = "Sign-in failed for {UserName} from {RemoteAddress}: {Reason}")]
+    public static partial void SignInFailed(this ILogger logger, string userName, string? remoteAddress, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information,
+        Message = "{UserName} signed in with {Method} from {RemoteAddress}")]
+    public static partial void SignedIn(this ILogger logger, string userName, string method, string? remoteAddress);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
+        Message = "Demo mode: no Security:SigningKey configured, so a random key signs bearer tokens; they stop working when the process restarts")]
+    public static partial void EphemeralSigningKey(this ILogger logger);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Critical,
+        Message = "Writing the audit record of {Action} failed; the command ran but is not in the audit trail")]
+    public static partial void AuditWriteFailed(this ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
+        Message = "{Administrator} {Change} user {UserName}")]
+    public static partial void UserChanged(this ILogger logger, string administrator, string change, string userName);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information,
+        Message = "Demo mode: {Created} demo user(s) created, {Existing} already present")]
+    public static partial void DemoUsersSeeded(this ILogger logger, int created, int existing);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Rejected an API key from {RemoteAddress}: {Reason}")]
+    public static partial void ApiKeyRejected(this ILogger logger, string? remoteAddress, string reason);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning,
+        Message = "Rate limit {Policy} reached by {RemoteAddress} on {Path}")]
+    public static partial void RateLimited(this ILogger logger, string policy, string? remoteAddress, string path);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning,
+        Message = "Bearer token rejected: {Reason}")]
+    public static partial void BearerTokenRejected(this ILogger logger, string reason);
+
+    // 9000s: host and startup
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "ApprovalHub is running: open {Url} (API docs: /scalar)")]

@@ -6,14 +6,15 @@ using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
 using ApprovalHub.Host.Operations;
+using ApprovalHub.Host.Security;
 using ApprovalHub.Workflows.Deployment;
 
 namespace ApprovalHub.Host.Extensions;
 
-/// <summary>The application's own wiring: persistence, definitions, demo mode, APIs and the admin UI.</summary>
+/// <summary>The application's own wiring: persistence, security, definitions, demo mode, APIs and the admin UI.</summary>
 public static class ApplicationServices
 {
-    /// <summary>Registers ApprovalHub's services. Order matters for hosted services: database first, then demo.</summary>
+    /// <summary>Registers ApprovalHub's services. Order matters for hosted services: database first, then demo (definitions, users).</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -21,6 +22,7 @@ public static class ApplicationServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
         builder.AddWorkflowDatabase();
+        builder.AddSecurity();
         builder.AddWorkflowEngine();
         builder.Services.AddScoped<DefinitionDeployer>();
         builder.Services.AddScoped<DefinitionDrafts>();
@@ -29,9 +31,11 @@ public static class ApplicationServices
         return builder;
     }
 
-    /// <summary>Maps the REST APIs and the admin UI.</summary>
+    /// <summary>Adds the security middleware, then maps the REST APIs and the admin UI.</summary>
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseSecurity();
+        app.MapSecurityApis();
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
         app.MapIncidentsApi();

@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Security;
 using ApprovalHub.Workflows;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -29,6 +30,11 @@ public static class ServiceDefaults
 
         // Every error answer is RFC 9457 JSON: exceptions, 404/405 from routing, our own results.
         builder.Services.AddProblemDetails();
+
+        // In Development, minimal APIs throw bad requests (a missing antiforgery token, an unreadable
+        // form) instead of answering them; they stay the client's 400, not the server's 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ApprovalHub API";
@@ -90,11 +96,14 @@ public static class ServiceDefaults
     /// </remarks>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        // Open to anyone, so rate limited per client address (RateLimitPolicies.Public).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) })
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) })
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        app.MapScalarApiReference().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
         return app;
     }
 }

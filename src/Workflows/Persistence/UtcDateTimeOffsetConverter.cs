@@ -8,7 +8,7 @@ namespace ApprovalHub.Workflows.Persistence;
 /// instants in China time (deadlines from the business calendar, timer dates), which are the same
 /// instants in UTC.
 /// </summary>
-internal sealed class UtcDateTimeOffsetConverter()
+public sealed class UtcDateTimeOffsetConverter()
     : ValueConverter<DateTimeOffset, DateTimeOffset>(
         value => value.ToUniversalTime(),
         value => value);

@@ -7,7 +7,7 @@ namespace ApprovalHub.Workflows.Persistence;
 /// UTC. The instant is kept exactly; the original offset is not, which is fine because the engine
 /// stores UTC only and shows Asia/Shanghai at the edge.
 /// </summary>
-internal sealed class UtcTicksConverter()
+public sealed class UtcTicksConverter()
     : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

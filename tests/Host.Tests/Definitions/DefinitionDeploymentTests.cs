@@ -18,7 +18,7 @@ namespace ApprovalHub.Host.Tests.Definitions;
 public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
     where TDatabase : TestDatabase
 {
-    private readonly HttpClient _client = database.Factory.CreateClient();
+    private readonly HttpClient _client = database.Factory.CreateClientFor(SignedInClients.Analyst);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -43,7 +43,7 @@ public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
         Assert.Equal("测试流程", stored.Name);
         Assert.Equal(ProcessDefinitionStatus.Published, stored.Status);
         Assert.Equal($"units/{key}.bpmn", stored.SourceFile);
-        Assert.Equal("anonymous", stored.DeployedBy);
+        Assert.Equal(SignedInClients.Analyst, stored.DeployedBy);
         Assert.Matches("^[0-9a-f]{64}$", stored.ContentHash);
         Assert.InRange(stored.DeployedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
     }
@@ -177,7 +177,7 @@ public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 2, 30, 15, 123, TimeSpan.Zero));
         await using var host = new ApprovalHubFactory(database.Settings(demo: false), services => services.AddSingleton<TimeProvider>(clock));
-        var client = host.CreateClient();
+        var client = host.CreateClientFor(database.Factory, SignedInClients.Analyst);
         var key = TestBpmn.NewKey();
 
         await client.PostAsync("/api/definitions", TestBpmn.Content(TestBpmn.Process(key, taskName: "初审")), Cancellation);

@@ -15,7 +15,7 @@ namespace ApprovalHub.Host.Tests.Definitions;
 public abstract class DefinitionDraftTests<TDatabase>(TDatabase database)
     where TDatabase : TestDatabase
 {
-    private readonly HttpClient _client = database.Factory.CreateClient();
+    private readonly HttpClient _client = database.Factory.CreateClientFor(SignedInClients.Analyst);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

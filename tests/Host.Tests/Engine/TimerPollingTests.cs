@@ -16,7 +16,7 @@ public abstract class TimerPollingTests<TDatabase>(TDatabase database)
     public async Task A_due_timer_fires_without_anyone_asking()
     {
         var key = TestBpmn.NewKey("timer");
-        var client = database.Factory.CreateClient();
+        var client = database.Factory.CreateClientFor(SignedInClients.Analyst);
         var xml = $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d_{key}">

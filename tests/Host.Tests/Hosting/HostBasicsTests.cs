@@ -9,7 +9,11 @@ namespace ApprovalHub.Host.Tests.Hosting;
 /// <summary>What every request meets regardless of the database: health, OpenAPI, errors, validation, UI.</summary>
 public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
+    // Anonymous: health, the API documentation and the UI shell need no sign-in.
     private readonly HttpClient _client = database.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    // The API itself answers only signed-in callers.
+    private readonly HttpClient _analyst = database.Factory.CreateClientFor(SignedInClients.Analyst);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -23,7 +27,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_definitions_api()
+    public async Task The_OpenAPI_document_describes_the_apis_and_how_to_sign_in()
     {
         var document = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", Cancellation);
 
@@ -31,12 +35,16 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
         Assert.Contains("/api/definitions", paths.Select(p => p.Key));
         Assert.Contains("/api/definitions/validate", paths.Select(p => p.Key));
         Assert.Equal("DeployDefinition", (string?)paths["/api/definitions"]!["post"]!["operationId"]);
+        Assert.Contains("/api/auth/token", paths.Select(p => p.Key));
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", (string?)schemes["Bearer"]!["scheme"]);
+        Assert.Equal("X-Api-Key", (string?)schemes["ApiKey"]!["name"]);
     }
 
     [Fact]
     public async Task An_unknown_api_route_is_a_problem_details_404()
     {
-        var response = await _client.GetAsync("/api/no-such-thing", Cancellation);
+        var response = await _analyst.GetAsync("/api/no-such-thing", Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -44,7 +52,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_wrong_method_is_a_problem_details_405()
     {
-        var response = await _client.DeleteAsync("/api/definitions", Cancellation);
+        var response = await _analyst.DeleteAsync("/api/definitions", Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }
@@ -52,7 +60,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task Validating_a_broken_file_lists_its_diagnostics_with_positions()
     {
-        var response = await _client.PostAsync("/api/definitions/validate", TestBpmn.Content(TestBpmn.Malformed, "text/xml"), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", TestBpmn.Content(TestBpmn.Malformed, "text/xml"), Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadAsync<ValidationResponse>(Cancellation);
@@ -68,7 +76,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     {
         var xml = await File.ReadAllTextAsync(RepositoryFiles.Path("definitions", definition), Cancellation);
 
-        var response = await _client.PostAsync("/api/definitions/validate", TestBpmn.Content(xml), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", TestBpmn.Content(xml), Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadAsync<ValidationResponse>(Cancellation);
@@ -78,7 +86,7 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     [Fact]
     public async Task A_body_that_is_not_xml_is_refused()
     {
-        var response = await _client.PostAsync("/api/definitions/validate", JsonContent.Create(new { xml = "<x/>" }), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions/validate", JsonContent.Create(new { xml = "<x/>" }), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -88,30 +96,18 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     {
         var huge = TestBpmn.Process("huge") + new string(' ', (int)ProcessDefinitionsApi.MaxXmlBytes);
 
-        var response = await _client.PostAsync("/api/definitions", TestBpmn.Content(huge), Cancellation);
+        var response = await _analyst.PostAsync("/api/definitions", TestBpmn.Content(huge), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
-    public async Task The_start_page_leads_to_the_definitions_page()
-    {
-        var response = await _client.GetAsync("/", Cancellation);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.EndsWith("/definitions", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_definitions_page_lists_deployed_definitions()
+    public async Task Anonymous_visitors_of_the_admin_are_sent_to_the_sign_in_page()
     {
         var response = await _client.GetAsync("/definitions", Cancellation);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(Cancellation);
-        Assert.Contains("流程定义", html, StringComparison.Ordinal);
-        Assert.Contains("use_registration", html, StringComparison.Ordinal);
-        Assert.Contains("_framework/blazor.web", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/login?ReturnUrl=%2Fdefinitions", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)

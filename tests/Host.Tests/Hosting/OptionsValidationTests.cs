@@ -29,6 +29,32 @@ public sealed class OptionsValidationTests
         Assert.Contains("Database:ConnectionString is required.", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Production_without_a_signing_key_stops_startup_with_a_clear_message()
+    {
+        var message = StartupFailure(new()
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = "Data Source=unused.db",
+            ["Security:SigningKey"] = "",
+        });
+
+        Assert.Contains("Security:SigningKey is required outside demo mode", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_signing_key_stops_startup_with_a_clear_message()
+    {
+        var message = StartupFailure(new()
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = "Data Source=unused.db",
+            ["Security:SigningKey"] = Convert.ToBase64String(new byte[16]),
+        });
+
+        Assert.Contains("Security:SigningKey has 16 bytes; it needs at least 32.", message, StringComparison.Ordinal);
+    }
+
     private static string StartupFailure(Dictionary<string, string?> settings)
     {
         settings["Demo:Enabled"] = "false";

@@ -9,6 +9,9 @@ public abstract class TestDatabase : IAsyncLifetime
 {
     private ApprovalHubFactory? _factory;
 
+    /// <summary>The bearer-token signing key of every test host (32 bytes, base64).</summary>
+    public const string TestSigningKey = "YXBwcm92YWxodWItdGVzdHMtc2lnbmluZy1rZXktMzJi";
+
     /// <summary>The value for <c>Database:Provider</c>.</summary>
     public abstract string Provider { get; }
 
@@ -24,6 +27,13 @@ public abstract class TestDatabase : IAsyncLifetime
         ["Database:Provider"] = Provider,
         ["Database:ConnectionString"] = ConnectionString,
         ["Demo:Enabled"] = demo ? "true" : "false",
+
+        // A fixed key, so hosts started on the same database (with or without demo mode) accept each other's tokens.
+        ["Security:SigningKey"] = TestSigningKey,
+
+        // Each test class signs in a dozen users from one address; the sign-in limit is tested on its own.
+        ["Security:SignInPermitLimit"] = "1000",
+        ["Security:PublicPermitLimit"] = "10000",
     };
 
     /// <summary>Creates the database and starts the host (which migrates it and deploys the demo definitions).</summary>
