@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
+using ApprovalHub.Host.Security;
+using ApprovalHub.Host.Security.Authorization;
 using ApprovalHub.Workflows.Persistence;
 using ApprovalHub.Workflows.Runtime;
 using ApprovalHub.Workflows.Runtime.Records;
@@ -14,13 +17,10 @@ namespace ApprovalHub.Host.Operations;
 /// </summary>
 public static class IncidentsApi
 {
-    // Recorded as the resolver until requests carry a user (the identity issue).
-    private const string AnonymousActor = "anonymous";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var api = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.OperateEngine);
         api.MapGet("", ListAsync)
             .WithName("ListIncidents")
             .WithSummary("Incidents, newest first: unresolved ones unless resolved=true")
@@ -68,13 +68,14 @@ public static class IncidentsApi
     public static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> RetryAsync(
         WorkflowEngine engine,
         WorkflowDbContext db,
+        ClaimsPrincipal user,
         Guid id,
         RetryIncidentRequest? request,
         CancellationToken cancellationToken)
     {
         try
         {
-            await engine.RetryIncidentAsync(id, request?.Variables, AnonymousActor, cancellationToken);
+            await engine.RetryIncidentAsync(id, request?.Variables, user.ActorName(), cancellationToken);
         }
         catch (WorkflowException ex)
         {

@@ -1,3 +1,6 @@
+using ApprovalHub.Host.Security.Authorization;
+using ApprovalHub.Host.Security.Scope;
+using ApprovalHub.Supervision.Access;
 using ApprovalHub.Workflows.Persistence;
 using ApprovalHub.Workflows.Persistence.Sla;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,16 +16,26 @@ public static class SlaApi
     {
         app.MapGet("/api/sla/statistics", ListAsync)
             .WithTags("SLA")
+            .RequireAuthorization(Policies.ReadSlaStatistics)
             .WithName("ListSlaStatistics")
             .WithSummary("On-time rate and open tasks by SLA state, per process and region")
-            .WithDescription("regionPrefix selects a region and everything under it (\"3301\": Hangzhou). Rows are as of the last SLA job run (computedAt).");
+            .WithDescription("regionPrefix selects a region and everything under it (\"3301\": Hangzhou); a regulator only ever sees rows under its own region. Rows are as of the last SLA job run (computedAt).");
         return app;
     }
 
     /// <summary>GET /api/sla/statistics</summary>
-    public static async Task<Ok<IReadOnlyList<SlaStatisticView>>> ListAsync(WorkflowDbContext db, string? processKey, string? regionPrefix, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<SlaStatisticView>>> ListAsync(
+        WorkflowDbContext db, ICallerScopeAccessor scopes, string? processKey, string? regionPrefix, CancellationToken cancellationToken)
     {
         var query = db.SlaStatistics.AsNoTracking();
+        var scope = scopes.Current;
+        if (!scope.IsUnrestricted)
+        {
+            // Statistics are per region; an organisation-scoped caller has none of its own here.
+            var own = scope.Kind == ScopeKind.Restricted ? scope.RegionPrefix : null;
+            query = own is null ? query.Where(_ => false) : query.Where(s => s.RegionCode.StartsWith(own));
+        }
+
         if (!string.IsNullOrWhiteSpace(processKey))
         {
             query = query.Where(s => s.ProcessKey == processKey);

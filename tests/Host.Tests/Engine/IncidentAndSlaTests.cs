@@ -23,7 +23,7 @@ public abstract class IncidentAndSlaTests<TDatabase>(TDatabase database)
     public async Task An_incident_is_listed_and_retried_with_fixed_variables_over_http()
     {
         var key = TestBpmn.NewKey("incident");
-        var client = database.Factory.CreateClient();
+        var client = database.Factory.CreateClientFor(SignedInClients.Analyst);
         var xml = $$"""
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d_{{key}}">
@@ -56,13 +56,21 @@ public abstract class IncidentAndSlaTests<TDatabase>(TDatabase database)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/incidents/{Guid.NewGuid()}/retry", new { }, Cancellation)).StatusCode);
         Assert.Empty((await client.GetFromJsonAsync<IncidentPage>($"/api/incidents?instanceId={started.InstanceId}", Json.Options, Cancellation))!.Items);
+        var resolved = await client.GetFromJsonAsync<IncidentPage>($"/api/incidents?instanceId={started.InstanceId}&resolved=true", Json.Options, Cancellation);
+        Assert.Equal(SignedInClients.Analyst, Assert.Single(resolved!.Items).ResolvedBy);
+
+        // Operating the engine is for analysts and administrators only.
+        var regulator = database.Factory.CreateClientFor("demo.province");
+        Assert.Equal(HttpStatusCode.Forbidden, (await regulator.GetAsync("/api/incidents", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await regulator.PostAsJsonAsync($"/api/incidents/{incident.Id}/retry", new { }, Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await database.Factory.CreateClient().GetAsync("/api/incidents", Cancellation)).StatusCode);
     }
 
     [Fact]
     public async Task The_sla_job_turns_tasks_yellow_and_red_and_keeps_statistics_by_region()
     {
         var key = TestBpmn.NewKey("sla");
-        var client = database.Factory.CreateClient();
+        var client = database.Factory.CreateClientFor(SignedInClients.Analyst);
         var xml = $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ah="http://approvalhub.org/schema/1.0/bpmn" id="d_{key}">
@@ -97,6 +105,14 @@ public abstract class IncidentAndSlaTests<TDatabase>(TDatabase database)
         Assert.Equal((0, 1, 1.0), (rows[1].OpenOverdue, rows[1].Completed, rows[1].OnTimeRate ?? -1));
         var hangzhouOnly = await client.GetFromJsonAsync<List<SlaStatisticView>>($"/api/sla/statistics?processKey={key}&regionPrefix=3301", Json.Options, Cancellation);
         Assert.Equal("330106", Assert.Single(hangzhouOnly!).RegionCode);
+
+        // A county regulator sees its own county whatever it asks for; an enterprise may not ask.
+        var county = database.Factory.CreateClientFor("demo.county");
+        var ownCounty = await county.GetFromJsonAsync<List<SlaStatisticView>>($"/api/sla/statistics?processKey={key}&regionPrefix=33", Json.Options, Cancellation);
+        Assert.Equal("330106", Assert.Single(ownCounty!).RegionCode);
+        var neighbour = database.Factory.CreateClientFor("demo.county.shangcheng");
+        Assert.Empty((await neighbour.GetFromJsonAsync<List<SlaStatisticView>>($"/api/sla/statistics?processKey={key}", Json.Options, Cancellation))!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await database.Factory.CreateClientFor("demo.enterprise").GetAsync("/api/sla/statistics", Cancellation)).StatusCode);
     }
 }
 

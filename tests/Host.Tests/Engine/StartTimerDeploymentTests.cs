@@ -30,7 +30,7 @@ public abstract class StartTimerDeploymentTests<TDatabase>(TDatabase database)
     public async Task A_new_version_replaces_the_timer_start_jobs_of_the_old_one_in_the_same_deployment()
     {
         var key = TestBpmn.NewKey("selfcheck");
-        var client = database.Factory.CreateClient();
+        var client = database.Factory.CreateClientFor(SignedInClients.Analyst);
         (await client.PostAsync("/api/definitions", TestBpmn.Content(Definition(key, "0 0 9 ? * MON-FRI")), Cancellation)).EnsureSuccessStatusCode();
 
         var createContext = database.Factory.Services.GetRequiredService<Func<WorkflowDbContext>>();

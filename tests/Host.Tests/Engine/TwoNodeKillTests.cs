@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ApprovalHub.Host.Tests.Support;
+using ApprovalHub.Workflows.Deployment;
 using ApprovalHub.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -49,8 +50,13 @@ public sealed class TwoNodeKillTests(ClusterDatabase database, ITestOutputHelper
               </process>
             </definitions>
             """;
-        var client = database.Factory.CreateClient();
-        (await client.PostAsync("/api/definitions", TestBpmn.Content(xml), Cancellation)).EnsureSuccessStatusCode();
+        // No demo users on this host: deploy through the deployer itself.
+        using (var scope = database.Factory.Services.CreateScope())
+        {
+            var deployed = await scope.ServiceProvider.GetRequiredService<DefinitionDeployer>().DeployAsync(new DeploymentRequest(xml, "cluster-test"), Cancellation);
+            Assert.True(deployed.Succeeded, string.Join("; ", deployed.Diagnostics.Select(d => d.Message)));
+        }
+
         var engine = database.Factory.Services.GetRequiredService<WorkflowEngine>();
 
         // Every timer falls due a few seconds after both nodes are up.
@@ -131,6 +137,7 @@ public sealed class TwoNodeKillTests(ClusterDatabase database, ITestOutputHelper
                      "--Database:Provider", "Postgres",
                      "--Database:ConnectionString", database.ConnectionString,
                      "--Demo:Enabled", "false",
+                     "--Security:SigningKey", TestDatabase.TestSigningKey,
                      "--Jobs:NodeId", nodeId,
                      "--Jobs:PollInterval", "00:00:00.200",
                      "--Jobs:LockDuration", LockDuration.ToString(),

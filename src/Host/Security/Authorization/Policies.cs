@@ -27,6 +27,12 @@ public static class Policies
     /// <summary>Reading and verifying the audit trail: administrators only.</summary>
     public const string ReadAudit = "audit.read";
 
+    /// <summary>Listing and retrying incidents: the people who run the platform's processes (analysts, administrators).</summary>
+    public const string OperateEngine = "engine.operate";
+
+    /// <summary>SLA statistics: regulators (their region and below), analysts and administrators.</summary>
+    public const string ReadSlaStatistics = "sla.read";
+
     /// <summary>Registers the policies and the fallback.</summary>
     public static AuthorizationBuilder AddApprovalHubPolicies(this AuthorizationBuilder authorization)
     {
@@ -38,6 +44,8 @@ public static class Policies
             .AddPolicy(AuthorDefinitions, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
             .AddPolicy(ReadUsers, policy => policy.RequireRole(Roles.Admin, Roles.Regulator))
             .AddPolicy(ManageUsers, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(OperateEngine, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
+            .AddPolicy(ReadSlaStatistics, policy => policy.RequireRole(Roles.Regulator, Roles.Analyst, Roles.Admin));
     }
 }
