@@ -9,20 +9,24 @@ internal sealed record TimerBenchOptions(
     int Nodes,
     int DueRate,
     int WindowSeconds,
+    int WarmupSeconds,
     int? Backlog,
     IReadOnlyList<string> Scenarios,
     TimerNodeSettings Node,
     bool KeepDatabase)
 {
     public const string Usage =
-        "usage: timers --pending N --pg CONN [--nodes 2] [--due-rate R] [--window S] [--backlog D] " +
+        "usage: timers --pending N --pg CONN [--nodes 2] [--due-rate R] [--window S] [--warmup W] [--backlog D] " +
         "[--scenario throughput|lateness|both] [--batch 100] [--parallelism 4] [--poll-ms 500] [--keep-db]";
 
     /// <summary>The backlog the throughput scenario drains: D, or min(N, 100,000).</summary>
     public int EffectiveBacklog => Backlog ?? Math.Min(Pending, 100_000);
 
-    /// <summary>The timers the lateness scenario fires: R per second over S seconds.</summary>
-    public int LatenessJobs => DueRate * WindowSeconds;
+    /// <summary>
+    /// The timers the lateness scenario fires: R per second over W + S seconds. The first W seconds
+    /// warm the nodes up (tiered JIT, pools) and are reported apart, as a long-running host is warm.
+    /// </summary>
+    public int LatenessJobs => DueRate * (WarmupSeconds + WindowSeconds);
 
     public static TimerBenchOptions? Parse(string[] args, out string? error)
     {
@@ -33,6 +37,7 @@ internal sealed record TimerBenchOptions(
         var nodes = 2;
         var rate = 1_000;
         var window = 60;
+        var warmup = 10;
         var scenario = "both";
         var node = TimerNodeSettings.Default;
         var keep = false;
@@ -48,6 +53,7 @@ internal sealed record TimerBenchOptions(
                 case "--nodes": nodes = Int(); break;
                 case "--due-rate": rate = Int(); break;
                 case "--window": window = Int(); break;
+                case "--warmup": warmup = Int(); break;
                 case "--scenario": scenario = Next(); break;
                 case "--batch": node = node with { BatchSize = Int() }; break;
                 case "--parallelism": node = node with { Parallelism = Int() }; break;
@@ -72,9 +78,10 @@ internal sealed record TimerBenchOptions(
             (_, _, < 1, _, _, _) => "--pending must be at least 1",
             (_, _, _, < 1, _, _) => "--nodes must be at least 1",
             (_, _, _, _, < 1, _) or (_, _, _, _, _, < 1) => "--due-rate and --window must be at least 1",
+            _ when warmup < 0 => "--warmup must not be negative",
             _ => null,
         };
-        var options = new TimerBenchOptions(pending, pg ?? "", nodes, rate, window, backlog, scenarios, node, keep);
+        var options = new TimerBenchOptions(pending, pg ?? "", nodes, rate, window, warmup, backlog, scenarios, node, keep);
         if (error is null && (options.EffectiveBacklog < 1 || options.EffectiveBacklog > pending))
         {
             error = $"--backlog must be between 1 and --pending ({pending})";
@@ -82,7 +89,7 @@ internal sealed record TimerBenchOptions(
 
         if (error is null && scenarios.Contains("lateness") && options.LatenessJobs > pending)
         {
-            error = $"the lateness scenario needs R x S = {options.LatenessJobs} timers, more than --pending {pending}";
+            error = $"the lateness scenario needs R x (W + S) = {options.LatenessJobs} timers, more than --pending {pending}";
         }
 
         return error is null ? options : null;
