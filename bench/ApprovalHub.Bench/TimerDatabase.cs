@@ -98,22 +98,25 @@ internal sealed class TimerDatabase : IAsyncDisposable
         var figures = await TemplateFiguresAsync(connection, template, cancellationToken);
 
         // jsonb_populate_record(null::t, to_jsonb(row) || changes) copies every column of the row but
-        // the ones named, so the clone follows the schema without listing it here.
+        // the ones named, so the clone follows the schema without listing it here. It is called in
+        // LATERAL: "(jsonb_populate_record(…)).*" would call it once per column (ten times slower).
         const string sql = """
             WITH ids AS (
                 SELECT g, gen_random_uuid() AS id FROM generate_series(@from::bigint, @to::bigint - 1) AS g),
             instances AS (
                 INSERT INTO wf_instances
-                SELECT (jsonb_populate_record(null::wf_instances, to_jsonb(t) || jsonb_build_object('id', ids.id))).*
-                FROM ids, wf_instances t WHERE t.id = @template)
+                SELECT r.* FROM ids, wf_instances t,
+                    LATERAL jsonb_populate_record(null::wf_instances, to_jsonb(t) || jsonb_build_object('id', ids.id)) r
+                WHERE t.id = @template)
             INSERT INTO wf_jobs
-            SELECT (jsonb_populate_record(null::wf_jobs, to_jsonb(j) || jsonb_build_object(
-                'id', gen_random_uuid(),
-                'instance_id', ids.id,
-                'due_at', CASE WHEN (ids.g + 1) * @due / @count > ids.g * @due / @count
-                               THEN @dueBase + ((ids.g * @due / @count) * @stepUs) * interval '1 microsecond'
-                               ELSE @far + ids.g * interval '1 second' END))).*
-            FROM ids, wf_jobs j WHERE j.instance_id = @template
+            SELECT r.* FROM ids, wf_jobs j,
+                LATERAL jsonb_populate_record(null::wf_jobs, to_jsonb(j) || jsonb_build_object(
+                    'id', gen_random_uuid(),
+                    'instance_id', ids.id,
+                    'due_at', CASE WHEN (ids.g + 1) * @due / @count > ids.g * @due / @count
+                                   THEN @dueBase + ((ids.g * @due / @count) * @stepUs) * interval '1 microsecond'
+                                   ELSE @far + ids.g * interval '1 second' END)) r
+            WHERE j.instance_id = @template
             """;
         var stopwatch = Stopwatch.StartNew();
         for (var from = 0; from < count; from += SeedBatch)

@@ -109,7 +109,8 @@ internal static class TimerNode
 
         var until = go.Length > 1 ? DateTimeOffset.Parse(go[1], CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow;
         var started = DateTimeOffset.UtcNow;
-        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        using var self = Process.GetCurrentProcess();
+        var cpuAtStart = self.TotalProcessorTime;
         var total = default(JobPumpResult);
         var drains = 0;
         using (var ticks = new PeriodicTimer(settings.PollInterval))
@@ -128,7 +129,7 @@ internal static class TimerNode
         }
 
         var stopped = DateTimeOffset.UtcNow;
-        using var self = Process.GetCurrentProcess();
+        self.Refresh();
         await using (var file = new StreamWriter(output))
         {
             foreach (var (lateness, firedAt) in samples)
