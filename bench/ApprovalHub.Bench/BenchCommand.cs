@@ -192,7 +192,7 @@ internal static class BenchStores
         });
     }
 
-    private static async Task AdminAsync(string server, string sql, CancellationToken cancellationToken)
+    internal static async Task AdminAsync(string server, string sql, CancellationToken cancellationToken)
     {
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(admin);
