@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ApprovalHub.Supervision.Persistence;
+
+/// <summary>Lets <c>dotnet ef</c> create <see cref="SqliteRegistryDbContext"/> without running the host.</summary>
+public sealed class SqliteRegistryDbContextFactory : IDesignTimeDbContextFactory<SqliteRegistryDbContext>
+{
+    /// <inheritdoc />
+    public SqliteRegistryDbContext CreateDbContext(string[] args) => new(Sqlite("Data Source=design-time.db"));
+
+    /// <summary>Options for SQLite at <paramref name="connectionString"/>, with the registry's migrations table.</summary>
+    public static DbContextOptions<SqliteRegistryDbContext> Sqlite(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteRegistryDbContext>()
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(RegistryDbContext.MigrationsTable))
+            .Options;
+}
+
+/// <summary>Lets <c>dotnet ef</c> create <see cref="PostgresRegistryDbContext"/> without reaching a server.</summary>
+public sealed class PostgresRegistryDbContextFactory : IDesignTimeDbContextFactory<PostgresRegistryDbContext>
+{
+    /// <inheritdoc />
+    public PostgresRegistryDbContext CreateDbContext(string[] args) => new(Postgres("Host=localhost;Database=approvalhub_design_time"));
+
+    /// <summary>Options for PostgreSQL at <paramref name="connectionString"/>, with the registry's migrations table.</summary>
+    public static DbContextOptions<PostgresRegistryDbContext> Postgres(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresRegistryDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable))
+            .Options;
+}
