@@ -70,6 +70,16 @@ public static class RegionRollups
         }
     }
 
+    /// <summary>Counts newly inserted devices in, one upsert per region, category and status.</summary>
+    public static async Task AddNewAsync(RegistryDbContext db, IEnumerable<Device> devices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var group in devices.GroupBy(d => (d.RegionCode, d.Category, d.Status)))
+        {
+            await AddAsync(db, group.Key.RegionCode, group.Key.Category, group.Key.Status, group.Count(), cancellationToken);
+        }
+    }
+
     private static async Task AddAsync(RegistryDbContext db, string regionCode, EquipmentCategory category, EquipmentStatus status, int delta, CancellationToken cancellationToken)
     {
         foreach (var code in Ancestors(regionCode))
