@@ -1,8 +1,9 @@
 using ApprovalHub.Host.Cli;
 using ApprovalHub.Host.Extensions;
 
-// CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`.
-if (args is ["bpmn", ..])
+// CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`,
+// `dotnet run --project src/Host -- seed --devices N`.
+if (args is ["bpmn", ..] or ["seed", ..])
 {
     using var cancellation = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -10,7 +11,9 @@ if (args is ["bpmn", ..])
         e.Cancel = true;
         cancellation.Cancel();
     };
-    return await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
+    return args[0] == "bpmn"
+        ? await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token)
+        : await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

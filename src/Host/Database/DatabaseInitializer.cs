@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Workflows;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -43,10 +44,19 @@ internal sealed class DatabaseInitializer(
         var started = timeProvider.GetTimestamp();
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         logger.MigratingDatabase(provider);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+        var pending = 0;
+
+        // The engine's tables, then the registry's: two contexts, two migration histories.
+        foreach (DbContext db in new DbContext[]
+                 {
+                     scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(),
+                     scope.ServiceProvider.GetRequiredService<RegistryDbContext>(),
+                 })
+        {
+            pending += (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+        }
 
         activity?.SetTag("approvalhub.migrations_applied", pending);
         logger.DatabaseMigrated(provider, pending, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);

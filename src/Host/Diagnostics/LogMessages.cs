@@ -2,7 +2,7 @@ namespace ApprovalHub.Host.Diagnostics;
 
 /// <summary>
 /// Every log message of ApprovalHub, source-generated. Event ids are stable so alerts and audit
-/// queries can rely on them: 1000s definitions, 2000s execution, 9000s host and startup.
+/// queries can rely on them: 1000s definitions, 2000s execution, 3000s registry, 9000s host and startup.
 /// Never renumber or reuse an id; retire it instead.
 /// </summary>
 internal static partial class LogMessages
@@ -24,6 +24,12 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information,
         Message = "Deployment of {SourceFile} lost {ConflictRetries} race(s) for a version number to concurrent deployments and was retried")]
     public static partial void DeploymentRetried(this ILogger logger, string? sourceFile, int conflictRetries);
+
+    // 3000s: registry
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Demo mode: registry seeded with {Devices} devices, {Organisations} organisations and {People} people in {ElapsedMilliseconds} ms")]
+    public static partial void DemoRegistrySeeded(this ILogger logger, int devices, int organisations, int people, long elapsedMilliseconds);
 
     // 9000s: host and startup
 

@@ -5,6 +5,7 @@ using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Registry;
 using ApprovalHub.Workflows.Deployment;
 
 namespace ApprovalHub.Host.Extensions;
@@ -24,6 +25,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDeployer>();
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
+        builder.AddRegistry();
         builder.AddAdminUi();
         return builder;
     }
@@ -33,6 +35,7 @@ public static class ApplicationServices
     {
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
+        app.MapRegistry();
         app.MapAdminUi();
         return app;
     }

@@ -24,7 +24,14 @@ public abstract class TestDatabase : IAsyncLifetime
         ["Database:Provider"] = Provider,
         ["Database:ConnectionString"] = ConnectionString,
         ["Demo:Enabled"] = demo ? "true" : "false",
+
+        // A small demo province keeps every host start fast; registry tests rely on its fixed seed.
+        ["Registry:DemoDevices"] = RegistryDemoDevices.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Registry:DemoSeed"] = "42",
     };
+
+    /// <summary>Devices the demo seeder generates on the test host's first start.</summary>
+    public const int RegistryDemoDevices = 300;
 
     /// <summary>Creates the database and starts the host (which migrates it and deploys the demo definitions).</summary>
     public async ValueTask InitializeAsync()
