@@ -40,16 +40,40 @@ internal static class RegistryApi
 
     /// <summary>Query-string filters of a device search.</summary>
     internal sealed record SearchParameters(
-        string? Code, string? Certificate, string? RescueCode, string? Region, EquipmentCategory? Category, string? Catalog,
-        EquipmentStatus? Status, bool? Overdue, long? Organisation, long? After, int? Limit);
+        string? Code, string? Certificate, string? RescueCode, string? Region, string? Category, string? Catalog,
+        string? Status, bool? Overdue, long? Organisation, long? After, int? Limit);
 
-    private static SearchDevices ToQuery(HttpContext http, ICallerScopeAccessor scopes, SearchParameters p) =>
-        new(scopes.GetScope(http))
+    // Enums arrive as text and are parsed here (any case), so a typo is a field error, not a bare 400.
+    private static SearchDevices ToQuery(HttpContext http, ICallerScopeAccessor scopes, SearchParameters p)
+    {
+        var errors = new FieldErrors();
+        var category = ParseEnum<EquipmentCategory>(p.Category, "category", errors);
+        var status = ParseEnum<EquipmentStatus>(p.Status, "status", errors);
+        errors.ThrowIfAny();
+        return new SearchDevices(scopes.GetScope(http))
         {
-            Code = p.Code, CertificateNumber = p.Certificate, RescueCode = p.RescueCode, RegionCode = p.Region, Category = p.Category,
-            CatalogCode = p.Catalog, Status = p.Status, Overdue = p.Overdue, OrganisationId = p.Organisation, After = p.After,
+            Code = p.Code, CertificateNumber = p.Certificate, RescueCode = p.RescueCode, RegionCode = p.Region, Category = category,
+            CatalogCode = p.Catalog, Status = status, Overdue = p.Overdue, OrganisationId = p.Organisation, After = p.After,
             Limit = p.Limit ?? 50,
         };
+    }
+
+    private static T? ParseEnum<T>(string? text, string field, FieldErrors errors)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Enum.GetNames<T>().FirstOrDefault(n => n.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name)
+        {
+            return Enum.Parse<T>(name);
+        }
+
+        errors.Add(field, $"{field} '{text}' is not one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+        return null;
+    }
 
     private static async Task<Ok<DevicePage>> SearchAsync(
         [AsParameters] SearchParameters parameters, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>
