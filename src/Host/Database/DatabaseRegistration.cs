@@ -35,9 +35,10 @@ internal static class DatabaseRegistration
 
         // The registry lives in the same database with its own context and migrations history
         // (__reg_migrations), so its migrations never conflict with the engine's.
-        builder.Services.AddDbContext<SqliteRegistryDbContext>((services, options) =>
+        // Pooled: registry reads are many and small (QR scans, lookups), so contexts are reused.
+        builder.Services.AddDbContextPool<SqliteRegistryDbContext>((services, options) =>
             options.UseSqlite(Configured(services).ConnectionString, sqlite => sqlite.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
-        builder.Services.AddDbContext<PostgresRegistryDbContext>((services, options) =>
+        builder.Services.AddDbContextPool<PostgresRegistryDbContext>((services, options) =>
             options.UseNpgsql(Configured(services).ConnectionString, npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
         builder.Services.AddScoped<RegistryDbContext>(services => Configured(services).GetProvider() switch
         {

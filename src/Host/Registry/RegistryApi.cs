@@ -31,6 +31,9 @@ internal static class RegistryApi
             .WithSummary("The device's QR code (png or svg), encoding its public URL /q/{code}");
         api.MapGet("/regions/{code}/rollup", RollupAsync).WithName("GetRegionRollup")
             .WithSummary("Device counts by category and status for a region and its children");
+        api.MapGet("/organisations/{id:long}", OrganisationAsync).WithName("GetOrganisation").WithSummary("An organisation with its licences");
+        api.MapGet("/people/{id:long}", PersonAsync).WithName("GetPerson")
+            .WithSummary("A person with certificates and their status; the ID number only masked");
         api.MapPost("/devices/import", ImportAsync).WithName("ImportDevices").DisableAntiforgery()
             .WithSummary("Import a device list (.xlsx): all rows or none, with a per-row error report");
         api.MapGet("/devices/export", ExportAsync).WithName("ExportDevices")
@@ -136,6 +139,14 @@ internal static class RegistryApi
     private static async Task<Ok<RegionRollupView>> RollupAsync(
         string code, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRegionRollup(scopes.GetScope(http), code), cancellationToken));
+
+    private static async Task<Results<Ok<OrganisationView>, NotFound>> OrganisationAsync(
+        long id, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetOrganisation(scopes.GetScope(http), id), cancellationToken) is { } organisation ? TypedResults.Ok(organisation) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PersonView>, NotFound>> PersonAsync(
+        long id, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPerson(scopes.GetScope(http), id), cancellationToken) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
         IFormFile file, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken)

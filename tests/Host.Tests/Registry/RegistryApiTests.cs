@@ -193,6 +193,26 @@ public abstract class RegistryApiTests<TDatabase>(TDatabase database)
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/registry/devices/{device.Id}/qr.gif", Cancellation)).StatusCode);
     }
 
+    [Fact]
+    public async Task People_show_masked_ID_numbers_and_certificate_status_and_organisations_their_licences()
+    {
+        var person = await _client.GetFromJsonAsync<JsonObject>("/api/registry/people/1", Json.Options, Cancellation);
+
+        Assert.Matches("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$", person!["idNumberMasked"]!.GetValue<string>());
+        Assert.DoesNotContain("idNumberFingerprint", person.Select(p => p.Key));
+        var certificate = person["certificates"]!.AsArray()[0]!;
+        Assert.Contains(certificate["status"]!.GetValue<string>(), new[] { "valid", "renewalDue", "expired", "revoked" });
+        Assert.Equal(
+            DateOnly.Parse(certificate["expiresOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1),
+            DateOnly.Parse(certificate["applyForRenewalBy"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+
+        // Organisation 1 is the provincial inspection institute, which holds a licence.
+        var institute = await _client.GetFromJsonAsync<OrganisationView>("/api/registry/organisations/1", Json.Options, Cancellation);
+        Assert.Equal("浙江省特种设备科学研究院", institute!.Name);
+        Assert.NotEmpty(institute.Licences);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/registry/people/999999999", Cancellation)).StatusCode);
+    }
+
     private async Task<DeviceDetails> RegisterAsync()
     {
         var sample = (await SearchAsync("category=lift&limit=1")).Items.Single();
