@@ -187,7 +187,7 @@ internal static class RegistryBench
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<RegistryOptions>();
-        services.AddDbContextPool<PostgresRegistryDbContext>(o => o.UseNpgsql(connection, n => n.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
+        services.AddDbContextPool<PostgresRegistryDbContext>(o => o.UseNpgsql(RegistryConnections.ForPostgres(connection), n => n.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
         services.AddScoped<RegistryDbContext>(s => s.GetRequiredService<PostgresRegistryDbContext>());
         services.AddSingleton<IWorkflowQueries>(new InMemoryWorkflowStore());
         services.AddMediator();

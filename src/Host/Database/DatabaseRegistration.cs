@@ -39,7 +39,7 @@ internal static class DatabaseRegistration
         builder.Services.AddDbContextPool<SqliteRegistryDbContext>((services, options) =>
             options.UseSqlite(Configured(services).ConnectionString, sqlite => sqlite.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
         builder.Services.AddDbContextPool<PostgresRegistryDbContext>((services, options) =>
-            options.UseNpgsql(Configured(services).ConnectionString, npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
+            options.UseNpgsql(RegistryConnections.ForPostgres(Configured(services).ConnectionString), npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
         builder.Services.AddScoped<RegistryDbContext>(services => Configured(services).GetProvider() switch
         {
             DatabaseProvider.Sqlite => services.GetRequiredService<SqliteRegistryDbContext>(),

@@ -16,6 +16,27 @@ public sealed class SqliteRegistryDbContextFactory : IDesignTimeDbContextFactory
             .Options;
 }
 
+/// <summary>PostgreSQL connection settings the registry's read paths rely on.</summary>
+public static class RegistryConnections
+{
+    /// <summary>
+    /// <paramref name="connectionString"/> with automatic preparation on (unless set): the lookups the
+    /// QR page and the 96333 desk make are few distinct statements run very often, and a five-way
+    /// join takes longer to plan (3–30 ms measured) than to run (0.3 ms). Prepared, it is planned once
+    /// per connection.
+    /// </summary>
+    public static string ForPostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
+}
+
 /// <summary>Lets <c>dotnet ef</c> create <see cref="PostgresRegistryDbContext"/> without reaching a server.</summary>
 public sealed class PostgresRegistryDbContextFactory : IDesignTimeDbContextFactory<PostgresRegistryDbContext>
 {
@@ -25,6 +46,6 @@ public sealed class PostgresRegistryDbContextFactory : IDesignTimeDbContextFacto
     /// <summary>Options for PostgreSQL at <paramref name="connectionString"/>, with the registry's migrations table.</summary>
     public static DbContextOptions<PostgresRegistryDbContext> Postgres(string connectionString) =>
         new DbContextOptionsBuilder<PostgresRegistryDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable))
+            .UseNpgsql(RegistryConnections.ForPostgres(connectionString), npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable))
             .Options;
 }

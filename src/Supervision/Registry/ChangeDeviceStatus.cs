@@ -1,11 +1,9 @@
 using ApprovalHub.Supervision.Access;
 using ApprovalHub.Supervision.Equipment;
-using ApprovalHub.Supervision.Inspections;
 using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Supervision.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ApprovalHub.Supervision.Registry;
 
@@ -20,19 +18,19 @@ public sealed record ChangeDeviceStatus(AccessScope Scope, long DeviceId, Equipm
     public string? Detail { get; init; }
 }
 
-internal sealed class ChangeDeviceStatusHandler(RegistryDbContext db, TimeProvider timeProvider, IOptions<RegistryOptions> options)
+internal sealed class ChangeDeviceStatusHandler(RegistryDbContext db, TimeProvider timeProvider, IMediator mediator)
     : ICommandHandler<ChangeDeviceStatus, DeviceDetails?>
 {
     public async ValueTask<DeviceDetails?> Handle(ChangeDeviceStatus command, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var changed = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var device = await db.Devices.VisibleTo(command.Scope).FirstOrDefaultAsync(d => d.Id == command.DeviceId, ct);
             if (device is null)
             {
-                return null;
+                return false;
             }
 
             var before = device.Status;
@@ -57,14 +55,10 @@ internal sealed class ChangeDeviceStatusHandler(RegistryDbContext db, TimeProvid
             await db.SaveChangesAsync(ct);
             await RegionRollups.ApplyAsync(db, (device.RegionCode, device.Category, before), (device.RegionCode, device.Category, device.Status), ct);
             await transaction.CommitAsync(ct);
-
-            var organisations = await db.Organisations.AsNoTracking()
-                .Where(o => o.Id == device.UserOrganisationId || o.Id == device.MaintenanceOrganisationId
-                    || o.Id == device.ManufacturerOrganisationId || o.Id == device.InspectionOrganisationId)
-                .Select(o => new OrganisationRef(o.Id, o.Name, o.CreditCode))
-                .ToDictionaryAsync(o => o.Id, ct);
-            return DeviceQueryHandlers.ToDetails(device, organisations, new InspectionSchedule(options.Value.Inspection), today);
+            return true;
         }, cancellationToken);
+
+        return changed ? await mediator.Send(new GetDevice(command.Scope, command.DeviceId), cancellationToken) : null;
     }
 
     private static RegistrationEventKind EventFor(EquipmentStatus from, EquipmentStatus to) => to switch

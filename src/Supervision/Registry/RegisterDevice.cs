@@ -1,5 +1,4 @@
 using ApprovalHub.Supervision.Access;
-using ApprovalHub.Supervision.Inspections;
 using ApprovalHub.Supervision.Persistence;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace ApprovalHub.Supervision.Registry;
 /// <summary>Registers one device; bad input throws <see cref="RegistryValidationException"/> with every field error.</summary>
 public sealed record RegisterDevice(AccessScope Scope, DeviceInput Device) : ICommand<DeviceDetails>;
 
-internal sealed class RegisterDeviceHandler(RegistryDbContext db, TimeProvider timeProvider, IOptions<RegistryOptions> options)
+internal sealed class RegisterDeviceHandler(RegistryDbContext db, TimeProvider timeProvider, IOptions<RegistryOptions> options, IMediator mediator)
     : ICommandHandler<RegisterDevice, DeviceDetails>
 {
     public async ValueTask<DeviceDetails> Handle(RegisterDevice command, CancellationToken cancellationToken)
@@ -23,6 +22,7 @@ internal sealed class RegisterDeviceHandler(RegistryDbContext db, TimeProvider t
 
         var device = devices[0]!;
         await writer.InsertAsync([device], cancellationToken);
-        return DeviceQueryHandlers.ToDetails(device, new Dictionary<long, OrganisationRef>(), new InspectionSchedule(options.Value.Inspection), timeProvider.Today());
+        return await mediator.Send(new GetDevice(AccessScope.Unrestricted, device.Id), cancellationToken)
+            ?? throw new InvalidOperationException($"Internal bug: device {device.Id} was inserted but cannot be read back, please report.");
     }
 }
