@@ -120,9 +120,9 @@ internal static class RegistryBench
         await TimeAsync(sender, codes.Take(500).Select(c => (IQuery<DeviceDetails?>)new GetDeviceByCode(AccessScope.Unrestricted, c)));
         var lookupTimes = await TimeAsync(sender, codes.Select(c => (IQuery<DeviceDetails?>)new GetDeviceByCode(AccessScope.Unrestricted, c)));
         var regionSample = Enumerable.Range(0, rollups).Select(_ => regions[random.Next(regions.Count)]).ToList();
-        await TimeAsync(sender, regionSample.Take(100).Select(r => (IQuery<RegionRollupView>)new GetRegionRollup(AccessScope.Unrestricted, r)));
-        var rollupTimes = await TimeAsync(sender, regionSample.Select(r => (IQuery<RegionRollupView>)new GetRegionRollup(AccessScope.Unrestricted, r)));
-        var provinceRollup = await TimeAsync(sender, Enumerable.Repeat((IQuery<RegionRollupView>)new GetRegionRollup(AccessScope.Unrestricted, "330000"), 200));
+        await TimeAsync(sender, regionSample.Take(100).Select(r => (IQuery<RegionRollupView?>)new GetRegionRollup(AccessScope.Unrestricted, r)));
+        var rollupTimes = await TimeAsync(sender, regionSample.Select(r => (IQuery<RegionRollupView?>)new GetRegionRollup(AccessScope.Unrestricted, r)));
+        var provinceRollup = await TimeAsync(sender, Enumerable.Repeat((IQuery<RegionRollupView?>)new GetRegionRollup(AccessScope.Unrestricted, "330000"), 200));
 
         // For comparison: the plain GROUP BY the rollup table replaces, over the whole province.
         long groupByMs;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ApprovalHub.Host.Demo;
 
 /// <summary>
-/// In demo mode, fills an empty registry with a small generated province
+/// Loads the shipped regions into an empty region table (always), then, in demo mode, fills an empty registry with a small generated province
 /// (<c>Registry:DemoDevices</c>, 20,000 by default) on first start; a registry that holds anything
 /// is left alone, so restarts cost nothing.
 /// </summary>
@@ -21,13 +21,14 @@ internal sealed class DemoRegistrySeeder(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = registry.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         if (!demo.Value.Enabled || options.DemoDevices == 0)
         {
+            await RegistrySeeding.EnsureRegionsAsync(db, cancellationToken);
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         if (!await RegistrySeeding.IsEmptyAsync(db, cancellationToken))
         {
             return;

@@ -136,9 +136,9 @@ internal static class RegistryApi
             : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(DeviceQrCode.Svg(url)), "image/svg+xml", $"{device.EquipmentCode}.svg");
     }
 
-    private static async Task<Ok<RegionRollupView>> RollupAsync(
+    private static async Task<Results<Ok<RegionRollupView>, NotFound>> RollupAsync(
         string code, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetRegionRollup(scopes.GetScope(http), code), cancellationToken));
+        await mediator.Send(new GetRegionRollup(scopes.GetScope(http), code), cancellationToken) is { } rollup ? TypedResults.Ok(rollup) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<OrganisationView>, NotFound>> OrganisationAsync(
         long id, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken) =>

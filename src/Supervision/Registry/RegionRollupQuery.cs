@@ -18,13 +18,14 @@ public sealed record RegionRollupView(RegionCounts Region, IReadOnlyList<RegionC
 
 /// <summary>
 /// Counts by category and status for <see cref="RegionCode"/> and its children, from the precomputed
-/// rollup table (two indexed reads, whatever the number of devices). The scope must cover the region.
+/// rollup table (two indexed reads, whatever the number of devices). The scope must cover the region;
+/// null when the region is not in the region table.
 /// </summary>
-public sealed record GetRegionRollup(AccessScope Scope, string RegionCode) : IQuery<RegionRollupView>;
+public sealed record GetRegionRollup(AccessScope Scope, string RegionCode) : IQuery<RegionRollupView?>;
 
-internal sealed class RegionRollupHandler(RegistryDbContext db) : IQueryHandler<GetRegionRollup, RegionRollupView>
+internal sealed class RegionRollupHandler(RegistryDbContext db) : IQueryHandler<GetRegionRollup, RegionRollupView?>
 {
-    public async ValueTask<RegionRollupView> Handle(GetRegionRollup query, CancellationToken cancellationToken)
+    public async ValueTask<RegionRollupView?> Handle(GetRegionRollup query, CancellationToken cancellationToken)
     {
         var code = query.RegionCode.Trim();
         if (!RegionCodes.TryValidate(code, out var error))
@@ -38,13 +39,18 @@ internal sealed class RegionRollupHandler(RegistryDbContext db) : IQueryHandler<
             throw new RegistryAccessDeniedException($"Your scope does not cover region {code}.");
         }
 
+        var name = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return null;
+        }
+
         var childCodes = await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name, r.Level }).ToListAsync(cancellationToken);
         var codes = childCodes.Select(c => c.Code).Append(code).ToArray();
         var cells = await db.RegionRollups.AsNoTracking().Where(r => codes.Contains(r.RegionCode) && r.Devices > 0)
             .ToListAsync(cancellationToken);
         var byRegion = cells.ToLookup(c => c.RegionCode);
-        var name = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
 
         RegionCounts Counts(string regionCode, string? regionName, RegionLevel level)
         {

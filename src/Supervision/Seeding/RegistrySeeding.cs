@@ -1,4 +1,5 @@
 using ApprovalHub.Supervision.Persistence;
+using ApprovalHub.Supervision.Regions;
 using ApprovalHub.Supervision.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +26,29 @@ public static class RegistrySeeding
         "reg_registration_events", "reg_devices", "reg_operator_certificates", "reg_people", "reg_licences", "reg_organisations",
     ];
 
-    /// <summary>True when the registry holds no region and no device.</summary>
+    /// <summary>True when the registry holds no device and no organisation (regions are reference data and do not count).</summary>
     public static async Task<bool> IsEmptyAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return !await db.Devices.AnyAsync(cancellationToken) && !await db.Regions.AnyAsync(cancellationToken);
+        return !await db.Devices.AnyAsync(cancellationToken) && !await db.Organisations.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the shipped regions (province, cities, counties) into an empty region table, so a registry
+    /// without demo data still knows its regions. Returns the number of rows added.
+    /// </summary>
+    public static async Task<int> EnsureRegionsAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Regions.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var regions = RegionCatalog.Zhejiang().Regions;
+        db.Regions.AddRange(regions);
+        await db.SaveChangesAsync(cancellationToken);
+        return regions.Count;
     }
 
     /// <summary>Writes <paramref name="plan"/>; with <paramref name="replace"/>, deletes every registry row first.</summary>
@@ -53,6 +72,11 @@ public static class RegistrySeeding
             }
 
             await ClearAsync(db, cancellationToken);
+        }
+        else
+        {
+            // The seed writes the shipped regions again together with its generated streets.
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM reg_regions", cancellationToken);
         }
 
         SeedResult result;
