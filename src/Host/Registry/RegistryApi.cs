@@ -25,6 +25,8 @@ internal static class RegistryApi
         api.MapPost("/devices", RegisterAsync).WithName("RegisterDevice").WithSummary("Register a device");
         api.MapPost("/devices/{id:long}/status", ChangeStatusAsync).WithName("ChangeDeviceStatus")
             .WithSummary("Move a device to another status (在用, 停用, 报废, 注销)");
+        api.MapPost("/devices/{id:long}/registration-changes", ChangeRegistrationAsync).WithName("ChangeDeviceRegistration")
+            .WithSummary("变更登记: relocate (region, address), transfer (use unit) or change the maintenance unit");
         api.MapGet("/devices/{id:long}/timeline", TimelineAsync).WithName("GetDeviceTimeline")
             .WithSummary("The device's lifecycle, oldest first (registry records and process history)");
         api.MapGet("/devices/{id:long}/qr.{format}", QrAsync).WithName("GetDeviceQrCode")
@@ -109,6 +111,22 @@ internal static class RegistryApi
         }
 
         var device = await mediator.Send(new ChangeDeviceStatus(scopes.GetScope(http), id, status) { Detail = change.Detail }, cancellationToken);
+        return device is null ? TypedResults.NotFound() : TypedResults.Ok(device);
+    }
+
+    /// <summary>The body of a registration change; null fields stay as they are.</summary>
+    internal sealed record RegistrationChange(string? RegionCode, string? Address, string? UserUnitCreditCode, string? MaintenanceUnitCreditCode);
+
+    private static async Task<Results<Ok<DeviceDetails>, NotFound>> ChangeRegistrationAsync(
+        long id, RegistrationChange change, HttpContext http, ICallerScopeAccessor scopes, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var device = await mediator.Send(new ChangeDeviceRegistration(scopes.GetScope(http), id)
+        {
+            RegionCode = change.RegionCode,
+            Address = change.Address,
+            UserUnitCreditCode = change.UserUnitCreditCode,
+            MaintenanceUnitCreditCode = change.MaintenanceUnitCreditCode,
+        }, cancellationToken);
         return device is null ? TypedResults.NotFound() : TypedResults.Ok(device);
     }
 

@@ -138,6 +138,30 @@ public abstract class RegistryApiTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task A_relocation_is_a_change_registration_and_moves_the_device_between_region_counts()
+    {
+        var device = await RegisterAsync();
+        var from = device.RegionCode[..6];
+        var to = from == "330106" ? "330102" : "330106";
+        var (fromBefore, toBefore) = ((await RollupAsync(from)).Region.Total, (await RollupAsync(to)).Region.Total);
+
+        var response = await _client.PostAsJsonAsync($"/api/registry/devices/{device.Id}/registration-changes",
+            new { regionCode = $"{to}002000", address = "新地址路8号" }, Json.Options, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var moved = await response.ReadAsync<DeviceDetails>(Cancellation);
+        Assert.Equal($"{to}002000", moved.RegionCode);
+        Assert.Equal("新地址路8号", moved.Address);
+        Assert.Equal(fromBefore - 1, (await RollupAsync(from)).Region.Total);
+        Assert.Equal(toBefore + 1, (await RollupAsync(to)).Region.Total);
+        var change = Assert.Single(await TimelineAsync(device.Id), e => e.Kind == "registration.changed");
+        Assert.Contains($"移装 {device.RegionCode} → {to}002000", change.Detail);
+
+        var nothing = await _client.PostAsJsonAsync($"/api/registry/devices/{device.Id}/registration-changes", new { }, Json.Options, Cancellation);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+    }
+
+    [Fact]
     public async Task The_timeline_runs_oldest_first_and_includes_the_processes_run_for_the_device()
     {
         var lift = (await SearchAsync("category=lift&status=inUse&limit=1")).Items.Single();
