@@ -80,10 +80,17 @@ public static class RegistrySeeding
         }
 
         SeedResult result;
-        await using (var loader = await BulkLoaders.OpenAsync(db, cancellationToken))
+        var indexes = db.IsPostgres ? await DropSecondaryIndexesAsync(db, cancellationToken) : [];
+        try
         {
+            await using var loader = await BulkLoaders.OpenAsync(db, cancellationToken);
             var seeder = new ProvinceSeeder(plan, options.Inspection, options.UseCertificate);
             result = await seeder.WriteAsync(loader, progress, cancellationToken);
+        }
+        finally
+        {
+            progress?.Report(new SeedProgress("indexes", 0, indexes.Count));
+            await RecreateIndexesAsync(db, indexes, progress);
         }
 
         progress?.Report(new SeedProgress("rollups", 0, 1));
@@ -105,6 +112,41 @@ public static class RegistrySeeding
         return result;
     }
 
+    // Building an index once over sorted data is far cheaper than maintaining it row by row during
+    // COPY (the codes are random, so every insert touches a random btree page). The definitions are
+    // read from the catalog, so the migrations stay the single source of the index set.
+    private static async Task<List<string>> DropSecondaryIndexesAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var indexes = await db.Database.SqlQueryRaw<IndexDefinition>(
+                "SELECT indexname AS \"Name\", indexdef AS \"Definition\" FROM pg_indexes " +
+                "WHERE schemaname = current_schema() AND tablename LIKE 'reg\\_%' AND indexname NOT LIKE 'PK\\_%'")
+            .ToListAsync(cancellationToken);
+        foreach (var index in indexes)
+        {
+#pragma warning disable EF1002 // the name comes from the catalog, quoted
+            await db.Database.ExecuteSqlRawAsync($"DROP INDEX \"{index.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
+#pragma warning restore EF1002
+        }
+
+        return indexes.Select(i => i.Definition).ToList();
+    }
+
+    // Runs even when the seed failed or was cancelled (hence no token): a registry without its
+    // indexes would be unusably slow.
+    private static async Task RecreateIndexesAsync(RegistryDbContext db, List<string> definitions, IProgress<SeedProgress>? progress)
+    {
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var sql = definitions[i]
+                .Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", StringComparison.Ordinal)
+                .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal);
+#pragma warning disable EF1002 // definitions come from pg_indexes
+            await db.Database.ExecuteSqlRawAsync(sql);
+#pragma warning restore EF1002
+            progress?.Report(new SeedProgress("indexes", i + 1, definitions.Count));
+        }
+    }
+
     private static async Task ClearAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         foreach (var table in Tables)
@@ -114,4 +156,12 @@ public static class RegistrySeeding
 #pragma warning restore EF1002, EF1003
         }
     }
+}
+
+/// <summary>A row of <c>pg_indexes</c>.</summary>
+internal sealed class IndexDefinition
+{
+    public required string Name { get; init; }
+
+    public required string Definition { get; init; }
 }

@@ -72,7 +72,7 @@ internal sealed class DeviceTimelineHandler(RegistryDbContext db, IWorkflowQueri
 
         foreach (var m in await db.Maintenance.AsNoTracking().Where(r => r.DeviceId == id).ToListAsync(cancellationToken))
         {
-            entries.Add(Entry(m.PerformedOn, "maintenance", "维护保养", m.Kind.ToString()));
+            entries.Add(Entry(m.PerformedOn, "maintenance", "维护保养", MaintenanceTitle(m.Kind)));
         }
 
         foreach (var h in await db.Hazards.AsNoTracking().Where(r => r.DeviceId == id).ToListAsync(cancellationToken))
@@ -133,6 +133,15 @@ internal sealed class DeviceTimelineHandler(RegistryDbContext db, IWorkflowQueri
 
     private static TimelineEntry Entry(DateOnly on, string kind, string title, string? detail) =>
         new(new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime(), kind, title, detail, TimelineSource.Registry);
+
+    private static string MaintenanceTitle(MaintenanceKind kind) => kind switch
+    {
+        MaintenanceKind.HalfMonthly => "半月维保",
+        MaintenanceKind.Quarterly => "季度维保",
+        MaintenanceKind.HalfYearly => "半年维保",
+        MaintenanceKind.Annual => "年度维保",
+        _ => kind.ToString(),
+    };
 
     private static string RegistrationTitle(RegistrationEventKind kind) => kind switch
     {
