@@ -3,11 +3,13 @@ using ApprovalHub.Bench;
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- engine --process FILE --instances N --store memory|sqlite|postgres [--pg CONN]
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- audit --store sqlite|postgres [--pg CONN] [--appends N] [--writers C]
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- timers --pending N --pg CONN [--nodes 2] [--due-rate R] [--window S]
+// dotnet run -c Release --project bench/ApprovalHub.Bench -- registry --pg CONN [--devices 1750000] [--lookups 20000] [--rollups 2000]
 // (timer-node is the node process the timers command starts; it is not run by hand.)
 return args.FirstOrDefault() switch
 {
     "audit" => await AuditBench.RunAsync(args, Console.Out, Console.Error),
     "timers" => await TimerBench.RunAsync(args, Console.Out, Console.Error),
     "timer-node" => await TimerNode.RunAsync(args, Console.Out, Console.Error),
+    "registry" => await RegistryBench.RunAsync(args[1..], Console.Out, Console.Error),
     _ => await BenchCommand.RunAsync(args, Console.Out, Console.Error),
 };

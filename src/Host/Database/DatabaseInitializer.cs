@@ -1,5 +1,6 @@
 using ApprovalHub.Host.Diagnostics;
 using ApprovalHub.Host.Security.Persistence;
+using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Workflows;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -45,12 +46,15 @@ internal sealed class DatabaseInitializer(
 
         await using var scope = scopes.CreateAsyncScope();
         logger.MigratingDatabase(provider);
-
-        // Two contexts, each with its own migrations and history table.
         var pending = 0;
-        foreach (DbContext db in (DbContext[])[
-            scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(),
-            scope.ServiceProvider.GetRequiredService<SecurityDbContext>()])
+
+        // The engine's, the security and the registry's tables: three contexts, three migration histories.
+        foreach (DbContext db in new DbContext[]
+                 {
+                     scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(),
+                     scope.ServiceProvider.GetRequiredService<SecurityDbContext>(),
+                     scope.ServiceProvider.GetRequiredService<RegistryDbContext>(),
+                 })
         {
             pending += (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);

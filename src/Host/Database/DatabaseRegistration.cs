@@ -1,5 +1,6 @@
 using ApprovalHub.Host.Diagnostics;
 using ApprovalHub.Host.Security.Persistence;
+using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,20 @@ internal static class DatabaseRegistration
             DatabaseProvider.Sqlite => services.GetRequiredService<SqliteWorkflowDbContext>(),
             DatabaseProvider.Postgres => services.GetRequiredService<PostgresWorkflowDbContext>(),
             var other => throw new InvalidOperationException($"Internal bug: no DbContext for database provider {other}, please report."),
+        });
+
+        // The registry lives in the same database with its own context and migrations history
+        // (__reg_migrations), so its migrations never conflict with the engine's.
+        // Pooled: registry reads are many and small (QR scans, lookups), so contexts are reused.
+        builder.Services.AddDbContextPool<SqliteRegistryDbContext>((services, options) =>
+            options.UseSqlite(Configured(services).ConnectionString, sqlite => sqlite.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
+        builder.Services.AddDbContextPool<PostgresRegistryDbContext>((services, options) =>
+            options.UseNpgsql(RegistryConnections.ForPostgres(Configured(services).ConnectionString), npgsql => npgsql.MigrationsHistoryTable(RegistryDbContext.MigrationsTable)));
+        builder.Services.AddScoped<RegistryDbContext>(services => Configured(services).GetProvider() switch
+        {
+            DatabaseProvider.Sqlite => services.GetRequiredService<SqliteRegistryDbContext>(),
+            DatabaseProvider.Postgres => services.GetRequiredService<PostgresRegistryDbContext>(),
+            var other => throw new InvalidOperationException($"Internal bug: no registry DbContext for database provider {other}, please report."),
         });
 
         builder.Services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [HealthTags.Ready]);

@@ -3,7 +3,7 @@ namespace ApprovalHub.Host.Diagnostics;
 /// <summary>
 /// Every log message of ApprovalHub, source-generated. Event ids are stable so alerts and audit
 /// queries can rely on them: 1000s definitions, 2000s execution, 3000s security (sign-in, denials,
-/// audit), 9000s host and startup.
+/// audit), 4000s registry, 9000s host and startup.
 /// Never renumber or reuse an id; retire it instead.
 /// </summary>
 internal static partial class LogMessages
@@ -147,4 +147,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 9013, Level = LogLevel.Information,
         Message = "Demo mode: {Created} definition version(s) created, {Unchanged} unchanged, {Rejected} file(s) rejected")]
     public static partial void DemoDefinitionsDeployed(this ILogger logger, int created, int unchanged, int rejected);
+
+    // 4000s: registry
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
+        Message = "Demo mode: registry seeded with {Devices} devices, {Organisations} organisations and {People} people in {ElapsedMilliseconds} ms")]
+    public static partial void DemoRegistrySeeded(this ILogger logger, int devices, int organisations, int people, long elapsedMilliseconds);
 }

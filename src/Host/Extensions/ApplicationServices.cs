@@ -7,6 +7,7 @@ using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
 using ApprovalHub.Host.Operations;
 using ApprovalHub.Host.Security;
+using ApprovalHub.Host.Registry;
 using ApprovalHub.Workflows.Deployment;
 
 namespace ApprovalHub.Host.Extensions;
@@ -27,6 +28,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDeployer>();
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
+        builder.AddRegistry();
         builder.AddAdminUi();
         return builder;
     }
@@ -40,6 +42,7 @@ public static class ApplicationServices
         app.MapDefinitionDraftsApi();
         app.MapIncidentsApi();
         app.MapSlaApi();
+        app.MapRegistry();
         app.MapAdminUi();
         return app;
     }

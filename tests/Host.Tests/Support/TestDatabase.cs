@@ -34,7 +34,13 @@ public abstract class TestDatabase : IAsyncLifetime
         // Each test class signs in a dozen users from one address; the sign-in limit is tested on its own.
         ["Security:SignInPermitLimit"] = "1000",
         ["Security:PublicPermitLimit"] = "10000",
+        // A small demo province keeps every host start fast; registry tests rely on its fixed seed.
+        ["Registry:DemoDevices"] = RegistryDemoDevices.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Registry:DemoSeed"] = "42",
     };
+
+    /// <summary>Devices the demo seeder generates on the test host's first start.</summary>
+    public const int RegistryDemoDevices = 300;
 
     /// <summary>Creates the database and starts the host (which migrates it and deploys the demo definitions).</summary>
     public async ValueTask InitializeAsync()
