@@ -19,9 +19,11 @@ internal static class PublicDeviceApi
     {
         app.MapGet("/q/{code}", PageAsync).WithName("PublicDevicePage").WithTags("Public")
             .WithSummary("Public facts of a device (the QR code's URL): HTML, or JSON when asked for")
+            .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy);
         app.MapGet("/api/public/devices/{code}", FactsAsync).WithName("PublicDeviceFacts").WithTags("Public")
             .WithSummary("Public facts of a device as JSON")
+            .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy);
         return app;
     }

@@ -135,7 +135,8 @@ public sealed class TwoNodeKillTests(ClusterDatabase database, ITestOutputHelper
                      host,
                      "--Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0",
                      "--Database:Provider", "Postgres",
-                     "--Database:ConnectionString", database.ConnectionString,
+                     // Other test classes share the server: each node keeps to a small pool.
+                     "--Database:ConnectionString", new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString,
                      "--Demo:Enabled", "false",
                      "--Security:SigningKey", TestDatabase.TestSigningKey,
                      "--Jobs:NodeId", nodeId,

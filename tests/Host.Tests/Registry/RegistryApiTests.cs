@@ -189,8 +189,9 @@ public abstract class RegistryApiTests<TDatabase>(TDatabase database)
     public async Task The_public_facts_carry_no_personal_data_and_the_page_shows_the_hotline()
     {
         var lift = (await SearchAsync("category=lift&status=inUse&limit=1")).Items.Single();
+        using var anonymous = database.Factory.CreateClient();
 
-        var json = await (await _client.GetAsync($"/api/public/devices/{lift.EquipmentCode}", Cancellation)).ReadAsync<JsonObject>(Cancellation);
+        var json = await (await anonymous.GetAsync($"/api/public/devices/{lift.EquipmentCode}", Cancellation)).ReadAsync<JsonObject>(Cancellation);
         Assert.Equal(
             ["alarmActive", "categoryName", "equipmentCode", "hotline", "lastInspectedOn", "lastInspectionResult", "lastMaintainedOn", "maintenanceUnit",
              "nextDueOn", "overdue", "rescueCode", "status", "statusName", "useCertificateNumber", "useUnit"],
@@ -198,10 +199,13 @@ public abstract class RegistryApiTests<TDatabase>(TDatabase database)
         Assert.Equal("96333", json["hotline"]!.GetValue<string>());
         Assert.Equal("电梯", json["categoryName"]!.GetValue<string>());
 
-        var page = await _client.GetStringAsync($"/q/{lift.EquipmentCode}", Cancellation);
+        var page = await anonymous.GetStringAsync($"/q/{lift.EquipmentCode}", Cancellation);
         Assert.Contains("96333", page);
         Assert.Contains(lift.RescueCode!, page);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/q/311000000000000000", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/q/311000000000000000", Cancellation)).StatusCode);
+
+        // Everything else of the registry is closed to the public.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/registry/devices/by-code/{lift.EquipmentCode}", Cancellation)).StatusCode);
     }
 
     [Fact]
