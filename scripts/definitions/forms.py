@@ -256,6 +256,9 @@ TASK_FORMS = {
     "inspection-result": ("检验（检查）结论", [radio("result", "结论", [("pass", "合格"), ("fail", "不合格")]),
                                                 tf("reportNo", "报告编号", maxLength=40), dt("inspectedOn", "检验日期"),
                                                 ta("conclusion", "结论说明", minLength=2), file("report", "报告文件")]),
+    "accident-investigation": ("事故调查", [dynlist("investigators", "调查组成员（会签报告）",
+                                                    [tf("userId", "用户名", maxLength=64), tf("unit", "所在单位", maxLength=100)]),
+                                            ta("findings", "调查结论", minLength=10), file("report", "事故调查报告")]),
     "rectification": ("整改报告", [ta("measures", "整改措施", minLength=5), dt("completedOn", "整改完成日期"),
                                     file("evidence", "整改证明材料", multiple=True)]),
 }

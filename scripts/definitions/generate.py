@@ -514,8 +514,8 @@ def u33(u):
     p.user("Task_verify", "核实并上报", group="regulator.county", form="decision", due=due)
     sla(p, "Task_verify", due, "regulator.city", superior_name="超时未上报，市级督办", escalate_interrupts=False)
     p.xgw("Gateway_level", "事故等级")
-    p.user("Task_investigate_province", "组织事故调查（省级）", group="regulator.province", form="decision", due="P60D")
-    p.user("Task_investigate_city", "组织事故调查（市级）", group="regulator.city", form="decision", due="P60D")
+    p.user("Task_investigate_province", "组织事故调查（省级）", group="regulator.province", form="accident-investigation", due="P60D")
+    p.user("Task_investigate_city", "组织事故调查（市级）", group="regulator.city", form="accident-investigation", due="P60D")
     p.xgw("Gateway_join")
     p.user("Task_sign_report", "调查报告会签", assignee="${member.userId}", form="decision",
            collection="${investigators}", element="member")
