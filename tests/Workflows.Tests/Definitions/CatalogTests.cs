@@ -65,9 +65,10 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
-    public void Every_step_is_in_the_catalog_and_calls_only_processes_that_exist()
+    public void Every_step_is_in_the_catalog_and_calls_only_units()
     {
-        var processes = UnitCatalog.Files.Keys.Select(f => UnitCatalog.Process(f).Id).ToHashSet(StringComparer.Ordinal);
+        // A step may call units of other steps: the new-device journey (step 4) runs 18, 22, 23 and 11.
+        var processes = Catalog.Units.Select(u => u.Process).ToHashSet(StringComparer.Ordinal);
         foreach (var step in Catalog.Steps)
         {
             var process = UnitCatalog.Process(step.Bpmn);
@@ -75,7 +76,6 @@ public sealed partial class CatalogTests
             var called = UnitCatalog.Nodes(process).OfType<CallActivity>().Select(c => c.CalledElement!).ToList();
             Assert.NotEmpty(called);
             Assert.All(called, c => Assert.Contains(c, processes));
-            Assert.All(called, c => Assert.Contains(c, step.Units.Select(u => Unit(u).Process)));
         }
     }
 

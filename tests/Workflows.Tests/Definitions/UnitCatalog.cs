@@ -32,7 +32,7 @@ public sealed class UnitCatalog
     private static readonly Lazy<Dictionary<string, BpmnParseResult>> ParsedFiles = new(() =>
         Directory.EnumerateFiles(Path.Combine(DefinitionsFolder, "bpmn"), "*.bpmn")
             .Order(StringComparer.Ordinal)
-            .ToDictionary(f => "bpmn/" + Path.GetFileName(f), BpmnParser.ParseFile, StringComparer.Ordinal));
+            .ToDictionary(f => "bpmn/" + Path.GetFileName(f), f => BpmnParser.ParseFile(f), StringComparer.Ordinal));
 
     public static BpmnProcess Process(string bpmnFile) =>
         Assert.Single(Files[bpmnFile].Document!.Processes);
