@@ -578,6 +578,27 @@ def unit_pid(code):
     return pid(UNITS[code])
 
 
+def form_fields(code):
+    """The top-level data keys of a unit's form (flat groups opened, nesting groups and lists by path)."""
+    from forms import UNIT_FORMS  # noqa: PLC0415
+
+    def keys(components):
+        for c in components:
+            if c["type"] == "group" and "path" not in c:
+                yield from keys(c["components"])
+            elif c.get("path") or c.get("key"):
+                yield c.get("path") or c["key"]
+    return list(keys(UNIT_FORMS[code]))
+
+
+def with_form(ins, code):
+    """ah:in mappings plus the unit's form fields, so the called unit sees the application the step
+    collected (an optional field the applicant left out arrives as null)."""
+    have = {target for _, target in ins}
+    extra = [(f"${{typeof {k} === 'undefined' ? null : {k}}}", k) for k in form_fields(code) if k not in have]
+    return list(ins) + extra
+
+
 def step(n):
     s = next(s for s in CATALOG["steps"] if s["number"] == n)
     return Process(s["process"], f"环节{n} {s['zh']}", "")
@@ -587,11 +608,11 @@ def s1():
     p = step(1)
     p.comment = "厂厂受控（每个生产单位的许可生命周期）：取证(01) → 届满前6个月提醒 → 换证(02) → 循环；产品出厂赋码(05)按批次另行发起。"
     p.start("Start", "生产单位申请许可", form=form_key(UNITS["01"]))
-    p.call("Call_01", "01 生产许可申请", unit_pid("01"), ins=COMMON_IN, outs=[("${decision}", "decision")])
+    p.call("Call_01", "01 生产许可申请", unit_pid("01"), ins=with_form(COMMON_IN, "01"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_granted", "是否取得许可")
     p.catch_timer("Timer_renewal", "届满前6个月", date="${renewalReminderAt}")
     p.service("Task_remind", "提醒申请换证", "notify.send")
-    p.call("Call_02", "02 许可证延续", unit_pid("02"), ins=COMMON_IN, outs=[("${decision}", "decision")])
+    p.call("Call_02", "02 许可证延续", unit_pid("02"), ins=with_form(COMMON_IN, "02"), outs=[("${decision}", "decision")])
     p.end("End_not_granted", "未取得许可")
     p.end("End_lapsed", "许可失效")
     p.chain("Start", "Call_01", "Gateway_granted")
@@ -616,12 +637,12 @@ def s2():
     p.service("Task_mark_overdue", "标记超期未检并通报监管", "registry.changeStatus")
     p.end("End_overdue_marked", "已通报")
     p.chain("Task_apply_overdue", "Task_mark_overdue", "End_overdue_marked")
-    p.call("Call_06", "06 定期检验申报", unit_pid("06"), ins=DEVICE_IN, outs=[("${decision}", "decision")])
+    p.call("Call_06", "06 定期检验申报", unit_pid("06"), ins=with_form(DEVICE_IN, "06"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_accepted", "是否受理")
-    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=DEVICE_IN,
+    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=with_form(DEVICE_IN, "07"),
            outs=[("${result}", "result"), ("${typeof nextReminderAt === 'undefined' ? null : nextReminderAt}", "nextReminderAt")])
     p.xgw("Gateway_result", "检验结论")
-    p.call("Call_08", "08 整改与复检", unit_pid("08"), ins=DEVICE_IN,
+    p.call("Call_08", "08 整改与复检", unit_pid("08"), ins=with_form(DEVICE_IN, "08"),
            outs=[("${typeof nextReminderAt === 'undefined' ? null : nextReminderAt}", "nextReminderAt")])
     p.script("Task_next", "下次检验提醒时间", "execution.setVariable('reminderAt', nextReminderAt === null ? reminderAt : nextReminderAt);")
     p.xgw("Gateway_in_service", "设备是否在用")
@@ -643,7 +664,7 @@ def s3():
     p = step(3)
     p.comment = "件件赋码（每台设备的登记生命周期）：使用登记(11) → 等待变更(12)、停用(13)/启用(14)、补证(16)、报废注销(15)。按单位登记(17)由使用单位另行发起。"
     p.start("Start", "申请使用登记", form=form_key(UNITS["11"]))
-    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=DEVICE_IN, outs=[("${decision}", "decision")])
+    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=with_form(DEVICE_IN, "11"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_registered", "是否登记")
     p.end("End_not_registered", "未登记")
     p.egw("Gateway_wait", "等待登记事项")
@@ -651,12 +672,12 @@ def s3():
     p.catch_message("Msg_reissue", "申请补证", "device.reissue", "${equipmentCode}")
     p.catch_message("Msg_stop", "申请停用", "device.stop", "${equipmentCode}")
     p.catch_message("Msg_scrap", "申请报废", "device.scrap", "${equipmentCode}")
-    p.call("Call_12", "12 变更登记", unit_pid("12"), ins=DEVICE_IN)
-    p.call("Call_16", "16 补证", unit_pid("16"), ins=DEVICE_IN)
-    p.call("Call_13", "13 停用", unit_pid("13"), ins=DEVICE_IN)
+    p.call("Call_12", "12 变更登记", unit_pid("12"), ins=with_form(DEVICE_IN, "12"))
+    p.call("Call_16", "16 补证", unit_pid("16"), ins=with_form(DEVICE_IN, "16"))
+    p.call("Call_13", "13 停用", unit_pid("13"), ins=with_form(DEVICE_IN, "13"))
     p.catch_message("Msg_restart", "申请启用", "device.restart", "${equipmentCode}")
-    p.call("Call_14", "14 启用", unit_pid("14"), ins=DEVICE_IN)
-    p.call("Call_15", "15 报废注销", unit_pid("15"), ins=DEVICE_IN, outs=[("${decision}", "decision")])
+    p.call("Call_14", "14 启用", unit_pid("14"), ins=with_form(DEVICE_IN, "14"))
+    p.call("Call_15", "15 报废注销", unit_pid("15"), ins=with_form(DEVICE_IN, "15"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_scrapped", "是否注销")
     p.end("End_scrapped", "已注销")
     p.chain("Start", "Call_11", "Gateway_registered")
@@ -680,13 +701,13 @@ def s4():
     p = step(4)
     p.comment = "次次告知 + 项项验收 + 件件赋码：新设备投用。安装告知(18) → 监督检验申请(22) → 监督检验与验收(23) → 使用登记(11)。"
     p.start("Start", "施工单位安装告知", form=form_key(UNITS["18"]))
-    p.call("Call_18", "18 安装告知", unit_pid("18"), ins=DEVICE_IN)
+    p.call("Call_18", "18 安装告知", unit_pid("18"), ins=with_form(DEVICE_IN, "18"))
     p.user("Task_apply_inspection", "申请监督检验", assignee="${initiator}", form=form_key(UNITS["22"]))
-    p.call("Call_22", "22 监督检验申请", unit_pid("22"), ins=DEVICE_IN, outs=[("${decision}", "decision")])
+    p.call("Call_22", "22 监督检验申请", unit_pid("22"), ins=with_form(DEVICE_IN, "22"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_accepted", "是否受理")
-    p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=DEVICE_IN)
+    p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=with_form(DEVICE_IN, "23"))
     p.user("Task_apply_registration", "使用单位申请使用登记", group="enterprise", form=form_key(UNITS["11"]), due="P30D")
-    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=DEVICE_IN)
+    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=with_form(DEVICE_IN, "11"))
     p.end("End_in_service", "设备投入使用")
     p.chain("Start", "Call_18", "Task_apply_inspection", "Call_22", "Gateway_accepted")
     p.flow("Gateway_accepted", "Call_23", cond=APPROVE, name="已受理")
@@ -700,14 +721,14 @@ def s5():
     p.comment = "项项验收（改造、重大修理、移装）：告知(19/20/21) → 监督检验申请(22) → 监督检验与验收(23) → 变更登记(12)。"
     p.start("Start", "施工告知", form=None)
     p.xgw("Gateway_kind", "施工类别")
-    p.call("Call_19", "19 改造告知", unit_pid("19"), ins=DEVICE_IN)
-    p.call("Call_20", "20 重大修理告知", unit_pid("20"), ins=DEVICE_IN)
-    p.call("Call_21", "21 移装告知", unit_pid("21"), ins=DEVICE_IN)
+    p.call("Call_19", "19 改造告知", unit_pid("19"), ins=with_form(DEVICE_IN, "19"))
+    p.call("Call_20", "20 重大修理告知", unit_pid("20"), ins=with_form(DEVICE_IN, "20"))
+    p.call("Call_21", "21 移装告知", unit_pid("21"), ins=with_form(DEVICE_IN, "21"))
     p.xgw("Gateway_joined")
-    p.call("Call_22", "22 监督检验申请", unit_pid("22"), ins=DEVICE_IN)
-    p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=DEVICE_IN)
+    p.call("Call_22", "22 监督检验申请", unit_pid("22"), ins=with_form(DEVICE_IN, "22"))
+    p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=with_form(DEVICE_IN, "23"))
     p.xgw("Gateway_change", "是否须变更登记")
-    p.call("Call_12", "12 变更登记", unit_pid("12"), ins=DEVICE_IN)
+    p.call("Call_12", "12 变更登记", unit_pid("12"), ins=with_form(DEVICE_IN, "12"))
     p.end("End_accepted", "验收完成")
     p.chain("Start", "Gateway_kind")
     p.flow("Gateway_kind", "Call_19", cond="${workKind === 'renovation'}", name="改造")
@@ -726,8 +747,8 @@ def s6():
     p = step(6)
     p.comment = "处处规范（每台电梯）：维保合同备案(24) → 每15日一次维保记录(25)，直至合同终止。作业人员取证(26)、复审(27)和安全管理人员配备(28)按需发起。"
     p.start("Start", "维保合同备案", form=form_key(UNITS["24"]))
-    p.call("Call_24", "24 维保合同备案", unit_pid("24"), ins=DEVICE_IN)
-    p.call("Call_25", "25 维保记录", unit_pid("25"), ins=DEVICE_IN)
+    p.call("Call_24", "24 维保合同备案", unit_pid("24"), ins=with_form(DEVICE_IN, "24"))
+    p.call("Call_25", "25 维保记录", unit_pid("25"), ins=with_form(DEVICE_IN, "25"))
     p.catch_timer("Timer_next", "15日后", duration="P15D")
     p.xgw("Gateway_contract", "合同是否有效")
     p.end("End_contract_ended", "合同终止")
@@ -744,7 +765,7 @@ def s7():
     p.start("Start", "纳入日管控", form=None)
     p.script("Task_kind", "确定自查类型",
              "var d = new Date(); execution.setVariable('checkKind', d.getDate() === 1 ? 'monthly' : (d.getDay() === 1 ? 'weekly' : 'daily'));")
-    p.call("Call_29", "29 隐患自查上报", unit_pid("29"), ins=COMMON_IN + [("${checkKind}", "checkKind")])
+    p.call("Call_29", "29 隐患自查上报", unit_pid("29"), ins=with_form(COMMON_IN, "29") + [("${checkKind}", "checkKind")])
     p.catch_timer("Timer_next", "下一个工作日", duration="P1WD")
     p.xgw("Gateway_active", "单位是否在册")
     p.end("End", "退出")
@@ -759,7 +780,7 @@ def s8():
     p = step(8)
     p.comment = "事事倒查：双随机检查(32) → 对发现的每处隐患并行整改闭环(31，多实例)。事故报告与调查(33)由事故单位发起。"
     p.start("Start", "制定抽查计划", form=form_key(UNITS["32"]))
-    p.call("Call_32", "32 双随机监督检查", unit_pid("32"), ins=COMMON_IN + [("${targets}", "targets")],
+    p.call("Call_32", "32 双随机监督检查", unit_pid("32"), ins=with_form(COMMON_IN, "32") + [("${targets}", "targets")],
            outs=[("${typeof hazards === 'undefined' ? [] : hazards}", "hazards")])
     p.call("Call_31", "31 隐患整改闭环", unit_pid("31"),
            ins=[("${regionCode}", "regionCode"), ("${initiator}", "initiator"),
@@ -775,12 +796,12 @@ def s9():
     p = step(9)
     p.comment = "应急处置：物联告警(34) → 构成事故的转事故报告与调查(33)，存在隐患的转隐患整改闭环(31)。"
     p.start("Start", "物联告警", message="iot.alarm", initiator=False)
-    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=DEVICE_IN[:2] + [("${equipmentCode}", "equipmentCode")],
+    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [("${equipmentCode}", "equipmentCode")],
            outs=[("${typeof accident === 'undefined' ? false : accident}", "accident"),
                  ("${typeof hazardFound === 'undefined' ? false : hazardFound}", "hazardFound")])
     p.xgw("Gateway_kind", "处置结论")
-    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=DEVICE_IN[:2] + [("${equipmentCode}", "equipmentCode")])
-    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=DEVICE_IN[:2] + [("${equipmentCode}", "equipmentCode")])
+    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=with_form(DEVICE_IN, "33")[:2] + [("${equipmentCode}", "equipmentCode")])
+    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=with_form(DEVICE_IN, "31")[:2] + [("${equipmentCode}", "equipmentCode")])
     p.end("End", "处置完毕")
     p.chain("Start", "Call_34", "Gateway_kind")
     p.flow("Gateway_kind", "Call_33", cond="${accident === true}", name="构成事故")
