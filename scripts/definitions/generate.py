@@ -195,9 +195,10 @@ def u05(u):
                   [("Task_create_device", "建立设备档案并赋码", "registry.createDevice")])
 
 
-def u06(u):
-    p = new(u, "定期检验申报：使用单位在检验有效期届满1个月前申报；检验机构受理。")
-    p.start("Start_apply", "提交定期检验申报", form=form_key(u))
+def inspection_application(u, comment, start_name):
+    """An application to an inspection body: it accepts (受理), returns the papers or refuses."""
+    p = new(u, comment)
+    p.start("Start_apply", start_name, form=form_key(u))
     p.service("Task_notify_result", "通知受理结果", "notify.send")
     p.end("End_accepted", "已受理")
     p.chain("Task_notify_result", "End_accepted")
@@ -205,6 +206,10 @@ def u06(u):
     decision(p, "Task_accept", "检验机构受理", "inspector", limit_of(u, "Task_accept"), "Task_notify_result",
              correct_form=form_key(u), reject_name="不予受理")
     return p
+
+
+def u06(u):
+    return inspection_application(u, "定期检验申报：使用单位在检验有效期届满1个月前申报；检验机构受理。", "提交定期检验申报")
 
 
 def u07(u):
@@ -340,15 +345,8 @@ def u21(u):
 
 
 def u22(u):
-    p = new(u, "监督检验申请：安装、改造、重大修理须经监督检验合格方可使用（特种设备安全法第二十五条）；检验机构受理。")
-    p.start("Start_apply", "提交监督检验申请", form=form_key(u))
-    p.service("Task_notify_result", "通知受理结果", "notify.send")
-    p.end("End_accepted", "已受理")
-    p.chain("Task_notify_result", "End_accepted")
-    p.flow("Start_apply", "Task_accept")
-    decision(p, "Task_accept", "检验机构受理", "inspector", limit_of(u, "Task_accept"), "Task_notify_result",
-             correct_form=form_key(u), reject_name="不予受理")
-    return p
+    return inspection_application(u, "监督检验申请：安装、改造、重大修理须经监督检验合格方可使用（特种设备安全法第二十五条）；检验机构受理。",
+                                  "提交监督检验申请")
 
 
 def u23(u):
@@ -765,7 +763,7 @@ def s7():
     p.start("Start", "纳入日管控", form=None)
     p.script("Task_kind", "确定自查类型",
              "var d = new Date(); execution.setVariable('checkKind', d.getDate() === 1 ? 'monthly' : (d.getDay() === 1 ? 'weekly' : 'daily'));")
-    p.call("Call_29", "29 隐患自查上报", unit_pid("29"), ins=with_form(COMMON_IN, "29") + [("${checkKind}", "checkKind")])
+    p.call("Call_29", "29 隐患自查上报", unit_pid("29"), ins=with_form(COMMON_IN + [("${checkKind}", "checkKind")], "29"))
     p.catch_timer("Timer_next", "下一个工作日", duration="P1WD")
     p.xgw("Gateway_active", "单位是否在册")
     p.end("End", "退出")
@@ -780,7 +778,7 @@ def s8():
     p = step(8)
     p.comment = "事事倒查：双随机检查(32) → 对发现的每处隐患并行整改闭环(31，多实例)。事故报告与调查(33)由事故单位发起。"
     p.start("Start", "制定抽查计划", form=form_key(UNITS["32"]))
-    p.call("Call_32", "32 双随机监督检查", unit_pid("32"), ins=with_form(COMMON_IN, "32") + [("${targets}", "targets")],
+    p.call("Call_32", "32 双随机监督检查", unit_pid("32"), ins=with_form(COMMON_IN + [("${targets}", "targets")], "32"),
            outs=[("${typeof hazards === 'undefined' ? [] : hazards}", "hazards")])
     p.call("Call_31", "31 隐患整改闭环", unit_pid("31"),
            ins=[("${regionCode}", "regionCode"), ("${initiator}", "initiator"),
