@@ -153,11 +153,13 @@ public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
     {
         var definitions = await _client.GetFromJsonAsync<List<DefinitionSummaryResponse>>("/api/definitions", Json.Options, Cancellation);
 
-        var useRegistration = Assert.Single(definitions!, d => d.Key == "use_registration");
-        Assert.Equal(("使用登记", "demo"), (useRegistration.Name, useRegistration.DeployedBy));
-        var inspection = Assert.Single(definitions!, d => d.Key == "periodic_inspection_application");
-        Assert.Equal("定期检验申报", inspection.Name);
-        Assert.Equal("units/use-registration.bpmn", (await GetVersionsAsync("use_registration"))[^1].SourceFile);
+        // The 34 units and 9 steps of definitions/bpmn (issue #7), all deployed by the demo seeder.
+        Assert.Equal(43, definitions!.Count(d => d.DeployedBy == "demo" && (d.Key.StartsWith("unit_", StringComparison.Ordinal) || d.Key.StartsWith("step_", StringComparison.Ordinal))));
+        var useRegistration = Assert.Single(definitions!, d => d.Key == "unit_11_use_registration");
+        Assert.Equal(("11 使用登记（首次）", "demo"), (useRegistration.Name, useRegistration.DeployedBy));
+        var inspection = Assert.Single(definitions!, d => d.Key == "step_2_inspection");
+        Assert.Equal("环节2 台台检验", inspection.Name);
+        Assert.Equal("bpmn/unit-11-use-registration.bpmn", (await GetVersionsAsync("unit_11_use_registration"))[^1].SourceFile);
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public abstract class DefinitionDeploymentTests<TDatabase>(TDatabase database)
             _ = restarted.Server;
         }
 
-        var versions = await GetVersionsAsync("use_registration");
+        var versions = await GetVersionsAsync("unit_11_use_registration");
         Assert.Equal(1, Assert.Single(versions).Version);
     }
 

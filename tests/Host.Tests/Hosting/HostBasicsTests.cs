@@ -70,8 +70,9 @@ public sealed class HostBasicsTests(SqliteDatabase database) : IClassFixture<Sql
     }
 
     [Theory]
-    [InlineData("units/use-registration.bpmn")]
-    [InlineData("units/periodic-inspection-application.bpmn")]
+    [InlineData("bpmn/unit-11-use-registration.bpmn")]
+    [InlineData("bpmn/unit-06-periodic-inspection.bpmn")]
+    [InlineData("bpmn/step-2-inspection.bpmn")]
     public async Task Validating_a_good_file_says_it_is_valid(string definition)
     {
         var xml = await File.ReadAllTextAsync(RepositoryFiles.Path("definitions", definition), Cancellation);
