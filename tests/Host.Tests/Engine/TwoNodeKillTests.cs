@@ -59,21 +59,29 @@ public sealed class TwoNodeKillTests(ClusterDatabase database, ITestOutputHelper
 
         var engine = database.Factory.Services.GetRequiredService<WorkflowEngine>();
 
-        // Every timer falls due a few seconds after both nodes are up.
-        var dueAt = DateTimeOffset.UtcNow.AddSeconds(15).ToString("O");
-        await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Cancellation }, async (_, ct) =>
-            await engine.StartAsync(new StartProcessRequest(key) { Variables = new Dictionary<string, JsonNode?> { ["dueAt"] = dueAt } }, ct));
-        Assert.Equal(Instances, await ScalarAsync("SELECT count(*) FROM wf_jobs"));
-
         using var nodeA = StartNode("node-a");
         using var nodeB = StartNode("node-b");
         try
         {
-            // Kill node A once the nodes are well into the work.
-            var until = DateTime.UtcNow.AddSeconds(90);
-            while (await ScalarAsync("SELECT count(*) FROM wf_history WHERE type = 15") < Instances / 4)
+            // Both schedulers check in to the Quartz cluster before any timer falls due, so a node
+            // that starts slowly on a loaded machine cannot leave all the work to the other.
+            var ready = DateTime.UtcNow.AddSeconds(120);
+            while (await CheckedInAsync() < 2)
             {
-                Assert.True(DateTime.UtcNow < until, $"The nodes fired too little in 90 s. Node A: {nodeA.Tail()} Node B: {nodeB.Tail()}");
+                Assert.True(DateTime.UtcNow < ready, $"The nodes did not start in 120 s. Node A: {nodeA.Tail()} Node B: {nodeB.Tail()}");
+                await Task.Delay(100, Cancellation);
+            }
+
+            var dueAt = DateTimeOffset.UtcNow.AddSeconds(10).ToString("O");
+            await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Cancellation }, async (_, ct) =>
+                await engine.StartAsync(new StartProcessRequest(key) { Variables = new Dictionary<string, JsonNode?> { ["dueAt"] = dueAt } }, ct));
+
+            // Kill node A once both nodes are well into the work.
+            var until = DateTime.UtcNow.AddSeconds(120);
+            while (await ScalarAsync("SELECT count(*) FROM wf_history WHERE type = 15") < Instances / 4
+                   || await ScalarAsync("SELECT count(DISTINCT user_id) FROM wf_history WHERE type = 15") < 2)
+            {
+                Assert.True(DateTime.UtcNow < until, $"The nodes fired too little in 120 s. Node A: {nodeA.Tail()} Node B: {nodeB.Tail()}");
                 await Task.Delay(50, Cancellation);
             }
 
@@ -107,6 +115,19 @@ public sealed class TwoNodeKillTests(ClusterDatabase database, ITestOutputHelper
         {
             nodeA.Kill();
             nodeB.Kill();
+        }
+    }
+
+    // Quartz creates its tables when the first node starts; until then nobody has checked in.
+    private async Task<long> CheckedInAsync()
+    {
+        try
+        {
+            return await ScalarAsync("SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name IN ('node-a', 'node-b')");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0;
         }
     }
 

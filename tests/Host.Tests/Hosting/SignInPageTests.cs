@@ -38,7 +38,7 @@ public sealed partial class SignInPageTests(SqliteDatabase database) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/definitions", signedIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("use_registration", html, StringComparison.Ordinal);
+        Assert.Contains("unit_11_use_registration", html, StringComparison.Ordinal);
         Assert.Contains("退出登录", html, StringComparison.Ordinal);
         Assert.Equal("/login", signedOut.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);

@@ -16,8 +16,8 @@ public static class MatrixRows
     [
         // Definitions: every signed-in role reads; analysts and administrators author.
         new("definitions", "list", HttpStatusCode.OK, (_, _) => Get("/api/definitions"), SignedIn),
-        new("definitions", "versions", HttpStatusCode.OK, (_, _) => Get("/api/definitions/use_registration/versions"), SignedIn),
-        new("definitions", "xml", HttpStatusCode.OK, (_, _) => Get("/api/definitions/use_registration/versions/1/xml"), SignedIn),
+        new("definitions", "versions", HttpStatusCode.OK, (_, _) => Get("/api/definitions/unit_11_use_registration/versions"), SignedIn),
+        new("definitions", "xml", HttpStatusCode.OK, (_, _) => Get("/api/definitions/unit_11_use_registration/versions/1/xml"), SignedIn),
         new("definitions", "validate", HttpStatusCode.OK,
             (_, _) => Xml(HttpMethod.Post, "/api/definitions/validate", TestBpmn.Process("matrix_validate")), OnlyRoles(Authors)),
         new("definitions", "deploy", HttpStatusCode.Created, (_, _) => Deploy(), OnlyRoles(Authors)),
