@@ -144,11 +144,29 @@ public sealed partial class WorkflowEngine
     /// Returns false when the job no longer exists or belongs to another node now: then nothing changed.
     /// </summary>
     public Task<bool> FireJobAsync(Guid jobId, string? lockOwner, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        FireAsync(jobId, claimed: null, lockOwner, cancellationToken);
+
+    /// <summary>
+    /// Runs a job this node has just claimed, starting from the claimed row instead of reading it
+    /// again (one round trip less per timer). The commit still checks the row's lock, so a stale
+    /// copy can only lose the race, never run a job twice.
+    /// </summary>
+    public Task<bool> FireClaimedJobAsync(JobRecord claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return FireAsync(claimed.Id, claimed, claimed.LockOwner, cancellationToken);
+    }
+
+    private Task<bool> FireAsync(Guid jobId, JobRecord? claimed, string? lockOwner, CancellationToken cancellationToken)
+    {
+        var fresh = claimed;
+        return ExecuteAsync(
             "fire-job",
             async (run, ct) =>
             {
-                var job = await _services.Store.LoadJobAsync(jobId, ct);
+                // The claimed copy serves the first attempt only; a retry after a conflict reads the row.
+                var job = fresh?.Clone() ?? await _services.Store.LoadJobAsync(jobId, ct);
+                fresh = null;
                 if (job is null || job.LockOwner != lockOwner)
                 {
                     return false;
@@ -158,6 +176,7 @@ public sealed partial class WorkflowEngine
                 return true;
             },
             cancellationToken);
+    }
 
     /// <summary>
     /// A job failed outside any handler (the database went away, a bug): count the run, back off,

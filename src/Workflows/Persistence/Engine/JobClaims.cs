@@ -13,6 +13,8 @@ internal static class JobClaims
     /// One statement: the due rows nobody holds, locked with SKIP LOCKED so concurrent claimers
     /// on other nodes pass over each other's rows instead of waiting, then marked with the owner.
     /// A job of an instance with a job held elsewhere waits: one instance's jobs run one at a time.
+    /// (A timer start has no instance: "= NULL" matches nothing, so it never waits. Written without
+    /// an OR so the planner can anti-join through the partial index of held rows.)
     /// </summary>
     public static async Task<IReadOnlyList<JobRecord>> ClaimOnPostgresAsync(
         WorkflowDbContext db, string owner, DateTimeOffset now, DateTimeOffset lockedUntil, int max, CancellationToken cancellationToken)
@@ -25,9 +27,9 @@ internal static class JobClaims
                 SELECT j.id FROM wf_jobs j
                 WHERE j.due_at <= {now} AND j.retries > 0
                   AND (j.lock_expires_at IS NULL OR j.lock_expires_at < {now})
-                  AND (j.instance_id IS NULL OR NOT EXISTS (
+                  AND NOT EXISTS (
                         SELECT 1 FROM wf_jobs held
-                        WHERE held.instance_id = j.instance_id AND held.lock_expires_at >= {now}))
+                        WHERE held.lock_expires_at >= {now} AND held.instance_id = j.instance_id)
                 ORDER BY j.due_at
                 LIMIT {max}
                 FOR UPDATE SKIP LOCKED)

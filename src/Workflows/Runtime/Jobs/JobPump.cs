@@ -120,7 +120,7 @@ public sealed class JobPump
     {
         try
         {
-            var ran = await _engine.FireJobAsync(job.Id, _options.NodeId, cancellationToken);
+            var ran = await _engine.FireClaimedJobAsync(job, cancellationToken);
             var at = _time.GetUtcNow();
             var kind = new KeyValuePair<string, object?>("kind", job.Kind.ToString());
             WorkflowTelemetry.JobsRun.Add(1, kind, new KeyValuePair<string, object?>("outcome", ran ? "fired" : "gone"));

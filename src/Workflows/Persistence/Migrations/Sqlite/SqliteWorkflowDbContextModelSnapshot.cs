@@ -451,6 +451,9 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("LockExpiresAt")
+                        .HasFilter("lock_expires_at IS NOT NULL");
+
                     b.HasIndex("InstanceId", "TokenId");
 
                     b.HasIndex("Kind", "ProcessKey");
