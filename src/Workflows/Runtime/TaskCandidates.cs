@@ -2,7 +2,7 @@ using ApprovalHub.Workflows.Runtime.Records;
 
 namespace ApprovalHub.Workflows.Runtime;
 
-/// <summary>Who may take or complete a task, by the task alone (the caller's scope is checked elsewhere).</summary>
+/// <summary>Who may take a task, by the task alone (the caller's scope is checked elsewhere).</summary>
 public static class TaskCandidates
 {
     /// <summary>True when the user is named, or is in a named group. A task that names nobody is open to everyone in scope.</summary>
@@ -17,14 +17,5 @@ public static class TaskCandidates
 
         return task.CandidateUsers.Contains(userId, StringComparer.Ordinal)
                || task.CandidateGroups.Any(g => userGroups.Contains(g, StringComparer.Ordinal));
-    }
-
-    /// <summary>True when the user may complete the task: its assignee, or a candidate of an unassigned task.</summary>
-    public static bool CanComplete(UserTaskRecord task, string userId, IReadOnlyCollection<string> userGroups)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        return task.Assignee is { } assignee
-            ? assignee == userId
-            : IsCandidate(task, userId, userGroups);
     }
 }

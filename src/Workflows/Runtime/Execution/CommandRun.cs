@@ -293,7 +293,7 @@ internal sealed class CommandRun(EngineServices services)
         job.LockOwner = null;
         job.LockExpiresAt = null;
         var runs = JobRecord.DefaultRetries - job.Retries;
-        job.DueAt = Now + TimeSpan.FromSeconds(10 * Math.Pow(6, Math.Max(0, runs - 1)));
+        job.DueAt = Now + RetryPolicy.BackOff(runs, Services.Options.FirstRetryDelay);
         Changes.UpdatedJobs[job.Id] = job;
         if (job.Retries == 0 && job.InstanceId is { } instanceId && job.TokenId is { } tokenId)
         {

@@ -38,7 +38,13 @@ internal sealed record RetryPolicy(int MaxAttempts, BpmnDuration? FixedDelay, Ti
             return delay.AddTo(now, calendar);
         }
 
-        var factor = Math.Pow(BackOffFactor, Math.Max(0, failedAttempt - 1));
-        return now + TimeSpan.FromTicks((long)Math.Min(FirstDelay.Ticks * factor, TimeSpan.FromDays(1).Ticks));
+        return now + BackOff(failedAttempt, FirstDelay);
+    }
+
+    /// <summary>The wait after failure number <paramref name="failures"/>: <paramref name="first"/>, then six times longer each time, at most a day.</summary>
+    public static TimeSpan BackOff(int failures, TimeSpan first)
+    {
+        var factor = Math.Pow(BackOffFactor, Math.Max(0, failures - 1));
+        return TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, TimeSpan.FromDays(1).Ticks));
     }
 }
