@@ -1,7 +1,7 @@
 using System.Globalization;
-using ApprovalHub.Supervision.Traceability;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using QRCoder;
 
 namespace ApprovalHub.Supervision.Certificates;
 
@@ -77,11 +77,7 @@ public static class UseCertificatePdf
         var signTop = Math.Max(y + 24, 470);
         g.DrawRectangle(new XPen(XColors.SteelBlue, 1.5), Margin, signTop, width - (2 * Margin), 250);
         g.DrawString("特种设备使用标志", heading, XBrushes.SteelBlue, new XPoint(Margin + 16, signTop + 28));
-        var qr = DeviceQrCode.Png(sign.PublicUrl, pixelsPerModule: 6);
-        using (var image = XImage.FromStream(new MemoryStream(qr)))
-        {
-            g.DrawImage(image, width - Margin - 176, signTop + 16, 160, 160);
-        }
+        DrawQrCode(g, sign.PublicUrl, width - Margin - 176, signTop + 16, 160);
 
         var signY = signTop + 56;
         foreach (var line in SignLines(sign))
@@ -93,6 +89,25 @@ public static class UseCertificatePdf
         g.DrawString("扫码查询设备状态", small, XBrushes.DimGray, new XPoint(width - Margin - 144, signTop + 192));
         g.DrawString(sign.PublicUrl, small, XBrushes.DimGray, new XPoint(Margin + 16, signTop + 232));
         g.DrawString($"{sign.RegistrationAuthority}（登记机关）    发证日期：{Date(sign.IssuedOn)}", text, XBrushes.Black, new XPoint(Margin, signTop + 290));
+    }
+
+    // The QR code as vector squares, one per dark module: sharp at any print size, and no image
+    // codec needed (PDFsharp's core build reads no indexed PNG).
+    private static void DrawQrCode(XGraphics g, string url, double x, double y, double size)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.Q);
+        var modules = data.ModuleMatrix;
+        var cell = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    g.DrawRectangle(XBrushes.Black, x + (column * cell), y + (row * cell), cell + 0.05, cell + 0.05);
+                }
+            }
+        }
     }
 
     private static IEnumerable<(string Label, string Value)> Fields(UseSign sign)
