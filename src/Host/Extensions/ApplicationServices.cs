@@ -9,6 +9,7 @@ using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
 using ApprovalHub.Host.Notifications;
 using ApprovalHub.Host.Operations;
+using ApprovalHub.Host.Portal;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
 using ApprovalHub.Workflows.Deployment;
@@ -34,6 +35,7 @@ public static class ApplicationServices
         builder.AddRegistry();
         builder.AddCases();
         builder.AddCertificates();
+        builder.AddPortal();
         builder.AddAdminUi();
         return builder;
     }
@@ -51,6 +53,7 @@ public static class ApplicationServices
         app.MapCases();
         app.MapNotificationsApi();
         app.MapCertificatesApi();
+        app.MapPortal();
         app.MapAdminUi();
         return app;
     }
