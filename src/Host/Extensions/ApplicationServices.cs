@@ -5,6 +5,7 @@ using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Operations;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
@@ -29,6 +30,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddRegistry();
+        builder.AddIot();
         builder.AddAdminUi();
         return builder;
     }
@@ -43,6 +45,7 @@ public static class ApplicationServices
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
+        app.MapIot();
         app.MapAdminUi();
         return app;
     }
