@@ -15,8 +15,9 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
 {
     private const int RaceRetries = 4;
 
-    // SQLite has one writer; serialising here turns "database is locked" into a short wait.
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    // SQLite has one writer (and one node): serialising every ledger of the process turns "database
+    // is locked" and lock-upgrade deadlocks between deferred transactions into a short wait.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
     /// <summary>The rules in force.</summary>
     public AlarmRuleSet Rules => rules;
@@ -278,7 +279,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
         var sqlite = !db.IsPostgres;
         if (sqlite)
         {
-            await _sqliteWriter.WaitAsync(cancellationToken);
+            await SqliteWriter.WaitAsync(cancellationToken);
         }
 
         try
@@ -297,7 +298,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
         {
             if (sqlite)
             {
-                _sqliteWriter.Release();
+                SqliteWriter.Release();
             }
         }
     }
