@@ -14,8 +14,9 @@ namespace ApprovalHub.Host.Iot;
 /// and counted. The host's own client signs in with a secret made at startup.
 /// </summary>
 /// <remarks>
-/// MQTTnet's broker accepts <c>$share/…</c> filters but delivers to every subscriber; that is
-/// enough for the one node the embedded setup has. Several nodes need an external broker.
+/// MQTTnet's broker refuses <c>$share/…</c> filters (SharedSubscriptionsNotSupported), so the host
+/// subscribes plainly here; that is enough for the one node the embedded setup has. Several nodes
+/// need an external broker.
 /// </remarks>
 public sealed class EmbeddedBroker(
     IOptions<IotOptions> options,

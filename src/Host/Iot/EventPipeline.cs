@@ -33,7 +33,15 @@ internal sealed class EventPipeline(
         {
             await foreach (var message in reader.ReadAllAsync(stoppingToken))
             {
-                await ProcessAsync(message, stoppingToken);
+                try
+                {
+                    await ProcessAsync(message, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A lane never stops: the message stays unacknowledged and comes back.
+                    logger.AlarmProcessingFailed(message.EquipmentCode, ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

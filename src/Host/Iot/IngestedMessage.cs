@@ -25,8 +25,11 @@ internal abstract class IngestedMessage(string equipmentCode, DateTimeOffset rec
         {
             await delivery.AcknowledgeAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever went wrong on the way back (the connection dropped, the client was replaced
+            // after a reconnect), the row is committed and the broker redelivers an unacknowledged
+            // message, which the (device, message id) key then stores no second time.
         }
     }
 }

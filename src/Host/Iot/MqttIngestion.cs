@@ -10,9 +10,11 @@ namespace ApprovalHub.Host.Iot;
 
 /// <summary>
 /// The host's MQTT 5 client, on the embedded or an external broker alike: a persistent session
-/// (clean start off, session expiry from <see cref="IotOptions.SessionExpiry"/>) and a shared
-/// subscription (<c>$share/approvalhub/ah/v1/devices/+/…</c>), so several nodes split the load and a
-/// node that reconnects gets what was queued for it. Every delivery is acknowledged by hand, after
+/// (clean start off, session expiry from <see cref="IotOptions.SessionExpiry"/>); telemetry through a
+/// shared subscription (<c>$share/approvalhub/ah/v1/devices/+/telemetry</c>), so several nodes split
+/// the load; events on every node (<see cref="IotTopics.HostFilters"/>), so no node's absence or
+/// broker restart strands one. (The embedded MQTTnet broker does not support
+/// shared subscriptions; there the one node subscribes to the same filters without the group.) Every delivery is acknowledged by hand, after
 /// its row is committed; malformed, oversized or misaddressed messages are counted and dropped
 /// (and acknowledged, so they are not delivered again).
 /// </summary>
@@ -114,14 +116,18 @@ public sealed class MqttIngestion(
         }
 
         var result = await client.ConnectAsync(builder.Build(), cancellationToken);
+
+        // MQTTnet's broker refuses $share filters (its CONNACK says so): the embedded, single-node
+        // setup then subscribes plainly. External brokers (Mosquitto, EMQX) always get the shared group.
+        var shared = !o.IsEmbedded || result.SharedSubscriptionAvailable;
         var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var filter in IotTopics.SharedFilters(o.SharedGroup))
+        foreach (var filter in shared ? IotTopics.HostFilters(o.SharedGroup) : IotTopics.Filters)
         {
             subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
         await client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        logger.IngestionConnected(o.Host, o.Port, o.EffectiveClientId, result.IsSessionPresent, result.SharedSubscriptionAvailable);
+        logger.IngestionConnected(o.Host, o.Port, o.EffectiveClientId, result.IsSessionPresent, shared);
         _subscribed.TrySetResult();
     }
 
@@ -189,8 +195,9 @@ public sealed class MqttIngestion(
         {
             await e.AcknowledgeAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The connection dropped: the broker delivers it again and it is dropped again.
         }
     }
 }

@@ -81,6 +81,7 @@ public abstract class AlarmFlowTests<TFixture>(TFixture fixture)
         await engine.CompleteTaskAsync(station.Id, new Dictionary<string, JsonNode?>
         {
             ["arrivedAt"] = DateTimeOffset.UtcNow.ToString("O"), ["trapped"] = 2, ["faultCode"] = "trapped", ["handling"] = "盘车放人，乘客无伤",
+            ["hazardFound"] = false, ["accident"] = false,
         }, "demo.street", Ct);
         await IotTestKit.UntilAsync(async () => (await queries.GetSubscriptionsAsync(unit.Id, Ct))
             .Any(s => s.MessageName == AlarmCases.ClearedMessage && s.CorrelationKey == AlarmCases.BusinessKey(alarm.Id)), "the wait for normal", Ct);

@@ -17,9 +17,18 @@ public static class IotTopics
     /// <summary>The events topic of a device.</summary>
     public static string Events(string equipmentCode) => $"{DevicesPrefix}{equipmentCode}/events";
 
-    /// <summary>The filters the host subscribes to, shared by every node of the group.</summary>
-    public static IReadOnlyList<string> SharedFilters(string group) =>
-        [$"$share/{group}/{DevicesPrefix}+/events", $"$share/{group}/{DevicesPrefix}+/telemetry"];
+    /// <summary>
+    /// What every node subscribes to. Telemetry, the load, is shared by the group (each message to one
+    /// node). Events, rare and safety-critical, go to every node's own persistent session: Mosquitto
+    /// keeps a plain subscription's queue across its own restart but drops what it had queued for a
+    /// shared one, and a stopped node's share would wait for that node. Every node stores each event;
+    /// the (device, message id) key keeps one and the others see a duplicate.
+    /// </summary>
+    public static IReadOnlyList<string> HostFilters(string group) =>
+        [$"{DevicesPrefix}+/events", $"$share/{group}/{DevicesPrefix}+/telemetry"];
+
+    /// <summary>The filters without a shared group (a broker without shared subscriptions, one node).</summary>
+    public static IReadOnlyList<string> Filters { get; } = [$"{DevicesPrefix}+/events", $"{DevicesPrefix}+/telemetry"];
 
     /// <summary>Splits a device topic; false for anything else (wrong depth, unknown kind, malformed code).</summary>
     public static bool TryParse(string? topic, out string equipmentCode, out IotMessageKind kind)

@@ -59,10 +59,15 @@ public sealed class TestDevice : IAsyncDisposable
     public async Task<string> EventAsync(string code, string? state = null, DateTimeOffset? ts = null, string? id = null, CancellationToken cancellationToken = default)
     {
         id ??= NextId();
-        var stateField = state is null ? string.Empty : $",\"state\":\"{state}\"";
-        await PublishAsync($"ah/v1/devices/{Code}/events",
-            $"{{\"v\":1,\"id\":\"{id}\",\"ts\":\"{(ts ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture)}\",\"code\":\"{code}\"{stateField}}}", cancellationToken);
+        await PublishEventAsync(code, id, cancellationToken, state, ts);
         return id;
+    }
+
+    private Task<MqttClientPublishReasonCode> PublishEventAsync(string code, string id, CancellationToken cancellationToken, string? state = null, DateTimeOffset? ts = null)
+    {
+        var stateField = state is null ? string.Empty : $",\"state\":\"{state}\"";
+        return PublishAsync($"ah/v1/devices/{Code}/events",
+            $"{{\"v\":1,\"id\":\"{id}\",\"ts\":\"{(ts ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture)}\",\"code\":\"{code}\"{stateField}}}", cancellationToken);
     }
 
     /// <summary>Publishes telemetry: the given JSON fields after v and ts.</summary>
@@ -98,8 +103,16 @@ public sealed class TestDevice : IAsyncDisposable
                     await _client.ConnectAsync(_options, cancellationToken);
                 }
 
-                await EventAsync(code, id: id, cancellationToken: cancellationToken);
-                return;
+                // MQTT 5: 16 "no matching subscribers" means no host holds a subscription right now
+                // (Mosquitto does not restore a shared subscription after a restart until the host
+                // subscribes again). The device contract (docs/mqtt.md): keep the event, send it again.
+                if (await PublishEventAsync(code, id, cancellationToken) == MqttClientPublishReasonCode.Success)
+                {
+                    return;
+                }
+
+                await Task.Delay(100, cancellationToken);
+                continue;
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or OperationCanceledException
                                            && !cancellationToken.IsCancellationRequested && DateTime.UtcNow < until)
