@@ -8,6 +8,7 @@ using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
 using ApprovalHub.Host.Notifications;
+using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Operations;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
@@ -34,6 +35,7 @@ public static class ApplicationServices
         builder.AddRegistry();
         builder.AddCertificates();
         builder.AddCases();
+        builder.AddIot();
         builder.AddAdminUi();
         return builder;
     }
@@ -51,6 +53,7 @@ public static class ApplicationServices
         app.MapNotificationsApi();
         app.MapCertificatesApi();
         app.MapCases();
+        app.MapIot();
         app.MapAdminUi();
         return app;
     }
