@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
+using ApprovalHub.Host.Cockpit;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
@@ -29,6 +30,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddRegistry();
+        builder.AddCockpit();
         builder.AddAdminUi();
         return builder;
     }
@@ -43,6 +45,7 @@ public static class ApplicationServices
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
+        app.MapCockpit();
         app.MapAdminUi();
         return app;
     }
