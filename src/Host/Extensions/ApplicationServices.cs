@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
 using ApprovalHub.Host.Certificates;
 using ApprovalHub.Host.Cases;
+using ApprovalHub.Host.Cockpit;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
@@ -36,6 +37,7 @@ public static class ApplicationServices
         builder.AddCertificates();
         builder.AddCases();
         builder.AddIot();
+        builder.AddCockpit();
         builder.AddAdminUi();
         return builder;
     }
@@ -54,6 +56,7 @@ public static class ApplicationServices
         app.MapCertificatesApi();
         app.MapCases();
         app.MapIot();
+        app.MapCockpit();
         app.MapAdminUi();
         return app;
     }
