@@ -117,10 +117,11 @@ internal sealed class TelemetryPipeline(
             }
         }
 
+        // The whole batch is committed: its acknowledgements go out together.
         var now = time.GetUtcNow();
+        await Task.WhenAll(known.Select(k => k.Item.AcknowledgeAsync(stoppingToken)));
         foreach (var (item, _) in known)
         {
-            await item.AcknowledgeAsync(stoppingToken);
             metrics.CountStored(1, "telemetry", (now - item.ReceivedAt).TotalMilliseconds);
         }
 
