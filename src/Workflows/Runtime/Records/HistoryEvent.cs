@@ -30,6 +30,9 @@ public enum HistoryEventType
     SignerAdded,
     SignerRemoved,
     CarbonCopied,
+
+    /// <summary>An analyst moved the running instance to another version of its process.</summary>
+    InstanceMigrated,
 }
 
 /// <summary>
