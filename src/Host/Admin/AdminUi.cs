@@ -1,4 +1,5 @@
 using ApprovalHub.Admin.Blazor.Components;
+using ApprovalHub.Admin.Blazor.Components.Admin;
 using ApprovalHub.Admin.Blazor.Components.Definitions;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -40,6 +41,8 @@ internal static class AdminUi
         });
 
         builder.Services.AddSingleton<IDefinitionCatalog, DefinitionCatalog>();
+        builder.Services.AddSingleton<IDesignerService, DesignerService>();
+        builder.Services.AddSingleton<IInstanceAdmin, InstanceAdmin>();
         return builder;
     }
 
