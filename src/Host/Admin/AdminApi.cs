@@ -20,7 +20,7 @@ namespace ApprovalHub.Host.Admin;
 public static class AdminApi
 {
     /// <summary>Most instances one migration request may name.</summary>
-    public const int MaxMigrationInstances = 500;
+    public const int MaxMigrationInstances = ApprovalHub.Admin.Blazor.Components.Admin.Migration.MigrationPlanLimits.MaxInstances;
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)

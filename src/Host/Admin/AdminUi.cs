@@ -8,6 +8,8 @@ using Microsoft.Extensions.WebEncoders;
 using ApprovalHub.Admin.Blazor.Components.Account;
 using ApprovalHub.Admin.Blazor.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ApprovalHub.Host.Demo;
 
 namespace ApprovalHub.Host.Admin;
 
@@ -43,6 +45,8 @@ internal static class AdminUi
         builder.Services.AddSingleton<IDefinitionCatalog, DefinitionCatalog>();
         builder.Services.AddSingleton<IDesignerService, DesignerService>();
         builder.Services.AddSingleton<IInstanceAdmin, InstanceAdmin>();
+        builder.Services.TryAddSingleton<DefinitionsFolder>();
+        builder.Services.AddSingleton<IFormLibrary, FormLibrary>();
         return builder;
     }
 
