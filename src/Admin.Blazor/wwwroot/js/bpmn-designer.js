@@ -30,7 +30,13 @@ async function importXml(designer, xml) {
   if (warnings && warnings.length) {
     console.warn('bpmn-js import warnings', warnings);
   }
-  designer.modeler.get('canvas').zoom('fit-viewport', 'auto');
+  // Fit, then make room on the left: the palette floats over the canvas and would hide the start.
+  const canvas = designer.modeler.get('canvas');
+  canvas.zoom('fit-viewport', 'auto');
+  canvas.zoom(canvas.zoom() * 0.85);
+  const palette = designer.modeler.get('canvas').getContainer().querySelector('.djs-palette');
+  const viewbox = canvas.viewbox();
+  canvas.viewbox({ x: viewbox.x - ((palette ? palette.offsetWidth : 0) + 24) / viewbox.scale, y: viewbox.y, width: viewbox.width, height: viewbox.height });
   designer.marked = [];
   designer.overlays = [];
   designer.selected = null;
