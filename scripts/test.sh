@@ -67,6 +67,19 @@ ensure_postgres() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >/dev/null
 }
 
+# Browser tests (tests/Browser.Tests) drive Debian's Chromium through Playwright: Playwright's own
+# browser download cannot work here. A CJK font is needed too, or every Chinese label in the
+# screenshots is an empty box.
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    log "installing chromium and fonts-noto-cjk"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+  export APPROVALHUB_CHROMIUM=/usr/bin/chromium
+  export APPROVALHUB_SCREENSHOTS="${RESULTS_DIR}/screenshots"
+}
+
 start_postgres() {
   PG_DATA="${WORK_DIR}/postgres"
   local port
@@ -142,6 +155,7 @@ counter() {
 main() {
   trap stop_all EXIT
   ensure_postgres
+  ensure_chromium
   WORK_DIR="$(mktemp -d -t approvalhub-test.XXXXXX)"
   start_postgres
   run_tests
