@@ -68,6 +68,19 @@ ensure_postgres() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >/dev/null
 }
 
+# Browser tests (tests/Browser.Tests) drive Debian's Chromium through Playwright: Playwright's own
+# browser download cannot work here. A CJK font is needed too, or every Chinese label in the
+# screenshots is an empty box.
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    log "installing chromium and fonts-noto-cjk"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+  export APPROVALHUB_CHROMIUM=/usr/bin/chromium
+  export APPROVALHUB_SCREENSHOTS="${RESULTS_DIR}/screenshots"
+}
+
 # The e-certificate PDFs need a Chinese font with TrueType outlines (PDFsharp cannot subset the
 # CFF outlines of fonts-noto-cjk); fonts are not kept in the repository.
 ensure_certificate_font() {
@@ -168,6 +181,7 @@ counter() {
 main() {
   trap stop_all EXIT
   ensure_postgres
+  ensure_chromium
   ensure_certificate_font
   ensure_mosquitto
   WORK_DIR="$(mktemp -d -t approvalhub-test.XXXXXX)"
