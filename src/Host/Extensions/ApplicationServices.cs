@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
+using ApprovalHub.Host.Certificates;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Notifications;
 using ApprovalHub.Host.Operations;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
@@ -29,6 +31,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddRegistry();
+        builder.AddCertificates();
         builder.AddAdminUi();
         return builder;
     }
@@ -43,6 +46,8 @@ public static class ApplicationServices
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
+        app.MapNotificationsApi();
+        app.MapCertificatesApi();
         app.MapAdminUi();
         return app;
     }
