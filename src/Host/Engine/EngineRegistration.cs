@@ -50,7 +50,8 @@ internal static class EngineRegistration
             services.GetRequiredService<IServiceTaskHandlerRegistry>(),
             services.GetRequiredService<IExpressionEvaluator>(),
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IBusinessCalendar>()));
+            services.GetRequiredService<IBusinessCalendar>(),
+            new WorkflowEngineOptions { TaskProjection = Cases.CaseTaskProjection.Create() }));
         builder.Services.AddHostedService<CalendarCheck>();
         builder.AddJobScheduling();
         return builder;

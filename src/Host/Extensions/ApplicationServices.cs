@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
 using ApprovalHub.Host.Certificates;
+using ApprovalHub.Host.Cases;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
@@ -32,6 +33,7 @@ public static class ApplicationServices
         builder.AddDemoDefinitions();
         builder.AddRegistry();
         builder.AddCertificates();
+        builder.AddCases();
         builder.AddAdminUi();
         return builder;
     }
@@ -48,6 +50,7 @@ public static class ApplicationServices
         app.MapRegistry();
         app.MapNotificationsApi();
         app.MapCertificatesApi();
+        app.MapCases();
         app.MapAdminUi();
         return app;
     }
