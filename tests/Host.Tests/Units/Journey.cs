@@ -69,10 +69,14 @@ internal sealed class Journey(ApprovalHubFactory factory)
         }
     }
 
-    /// <summary>Runs the host's job pump until no work of the case (or of the cases it called) is due, and fails on an incident or a failing handler.</summary>
-    public async Task SettleAsync(Guid instanceId, JobPump? pump = null)
+    /// <summary>
+    /// Runs the host's job pump (or <paramref name="pump"/>, whose clock is <paramref name="clock"/>)
+    /// until no work of the case or of the cases it called is due, and fails on an incident or a failing handler.
+    /// </summary>
+    public async Task SettleAsync(Guid instanceId, JobPump? pump = null, TimeProvider? clock = null)
     {
         pump ??= factory.Services.GetRequiredService<JobPump>();
+        clock ??= TimeProvider.System;
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
@@ -86,7 +90,7 @@ internal sealed class Journey(ApprovalHubFactory factory)
                 foreach (var job in await Queries.GetJobsAsync(id, Cancellation))
                 {
                     Assert.True(job.LastError is null, $"Job {job.ElementId} of case {id} failed (attempt {job.Attempt}): {job.LastError}");
-                    busy |= job.Kind == JobKind.Continuation || job.DueAt <= DateTimeOffset.UtcNow;
+                    busy |= job.Kind == JobKind.Continuation || job.DueAt <= clock.GetUtcNow();
                 }
             }
 

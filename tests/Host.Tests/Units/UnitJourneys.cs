@@ -87,7 +87,7 @@ internal static class UnitJourneys
     }
 
     /// <summary>The answer to a task: its form filled validly, with the usual outcome (approve, pass, acknowledged) and the script's choices.</summary>
-    public static JsonObject DefaultTaskData(JourneyCase c, UserTaskRecord task, IReadOnlyDictionary<string, JsonNode?>? choices = null)
+    public static JsonObject DefaultTaskData(JsonObject application, UserTaskRecord task, IReadOnlyDictionary<string, JsonNode?>? choices = null)
     {
         var today = JourneyWorld.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Dictionary<string, JsonNode?> known = task.FormKey switch
@@ -111,7 +111,7 @@ internal static class UnitJourneys
             "rectification" => new() { ["measures"] = "已更换损坏部件并完成自检", ["completedOn"] = today },
 
             // A unit form on a task (correction, a maintenance record, a rescue): the application as submitted.
-            _ => c.Application.ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
+            _ => application.ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
         };
         foreach (var (key, value) in choices ?? new Dictionary<string, JsonNode?>())
         {
@@ -160,12 +160,12 @@ internal static class UnitJourneys
                 if (!diverted && task.ElementId == target)
                 {
                     diverted = true;
-                    return DefaultTaskData(c, task, path == JourneyPath.Reject
+                    return DefaultTaskData(c.Application, task, path == JourneyPath.Reject
                         ? new Dictionary<string, JsonNode?> { ["decision"] = "reject", ["comment"] = RefusalReason }
                         : new Dictionary<string, JsonNode?> { ["decision"] = "return", ["comment"] = CorrectionReason });
                 }
 
-                return DefaultTaskData(c, task, script.Task?.Invoke(c, task));
+                return DefaultTaskData(c.Application, task, script.Task?.Invoke(c, task));
             },
             async (task, actor) =>
             {

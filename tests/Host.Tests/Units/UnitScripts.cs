@@ -436,10 +436,18 @@ internal static class UnitScripts
             {
                 ["targets"] = new JsonArray(new JsonObject { ["organisationId"] = CaseWorld.UserUnit, ["organisationName"] = "演示使用单位", ["inspectors"] = "执法人员甲、执法人员乙" }),
             },
+            Task = (c, task) => task.ElementId == "Task_summary"
+                ? new() { ["hazardsFound"] = true, ["description"] = $"{c.BusinessKey} 未落实日管控" }
+                : null,
             Effect = async c =>
             {
                 Assert.NotNull(await c.Journey.NotificationAsync("demo.county", c.InstanceId));
-                Assert.Contains(c.Journey.Steps, s => s.ElementId == "Task_check" && s.Actor == "demo.street");
+                Assert.Contains(c.Journey.Steps, s => s.ElementId == "Task_check" && s.Actor == "demo.county");
+
+                // An organisation's hazard has no device timeline and no API yet: the registry row says it.
+                var description = $"{c.BusinessKey} 未落实日管控";
+                Assert.Equal(1, await JourneyWorld.RegistryAsync(c.Journey.Factory,
+                    db => db.Hazards.AsNoTracking().CountAsync(h => h.OrganisationId == CaseWorld.UserUnit && h.DeviceId == null && h.Description == description)));
             },
         },
         new()
