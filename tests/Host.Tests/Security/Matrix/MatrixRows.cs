@@ -75,7 +75,24 @@ public static class MatrixRows
 
         // The caller's own session.
         new("auth", "who am I", HttpStatusCode.OK, (_, _) => Get("/api/auth/me"), SignedIn),
+
+        // The cockpit (issue #10): regulators read their own region and below, never beside or above (403).
+        new("cockpit", "read own region", HttpStatusCode.OK, (_, _) => Get("/api/cockpit"), OnlyRoles("regulator", "analyst", "admin")),
+        new("cockpit", "read 西湖区 (330106)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit?region=330106"),
+            RegionWithin("national", "province", "city", "county")),
+        new("cockpit", "list overdue devices in 330106", HttpStatusCode.OK, (_, _) => Get("/api/cockpit/devices?region=330106&filter=overdue"),
+            RegionWithin("national", "province", "city", "county")),
+        new("cockpit", "export 杭州市 (330100)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit/export?region=330100&table=regions"),
+            RegionWithin("national", "province", "city")),
+        new("cockpit", "recompute", HttpStatusCode.OK, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/cockpit/recompute")), OnlyRoles(Authors)),
     ];
+
+    // Regions: analysts, administrators and the listed regulators may; other regulators are refused
+    // the region (403: regions are not secret, their figures are); other roles may not read figures.
+    private static Func<MatrixCaller, Expectation> RegionWithin(params string[] labels) => caller =>
+        caller.UserName is null ? Expectation.Unauthenticated
+        : caller.Role is "admin" or "analyst" || labels.Contains(caller.Label) ? Expectation.Allowed
+        : Expectation.Forbidden;
 
     private static Expectation SignedIn(MatrixCaller caller) =>
         caller.UserName is null ? Expectation.Unauthenticated : Expectation.Allowed;
