@@ -67,6 +67,17 @@ ensure_postgres() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >/dev/null
 }
 
+# The e-certificate PDFs need a Chinese font with TrueType outlines (PDFsharp cannot subset the
+# CFF outlines of fonts-noto-cjk); fonts are not kept in the repository.
+ensure_certificate_font() {
+  if [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]]; then
+    return 0
+  fi
+  log "installing fonts-wqy-microhei"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+}
+
 start_postgres() {
   PG_DATA="${WORK_DIR}/postgres"
   local port
@@ -142,6 +153,7 @@ counter() {
 main() {
   trap stop_all EXIT
   ensure_postgres
+  ensure_certificate_font
   WORK_DIR="$(mktemp -d -t approvalhub-test.XXXXXX)"
   start_postgres
   run_tests

@@ -530,32 +530,44 @@ def u33(u):
 
 
 def u34(u):
-    p = new(u, "物联告警处置（困人救援）：物联网告警 → 维保单位30分钟内到场救援（超时升级街道救援站，再升级119）→ 记录 → 故障转隐患。")
+    p = new(u, "物联告警处置（困人救援）：物联网告警 → 通知维保单位和使用单位 → 维保单位限时到场救援（城区30分钟、其他地区1小时；"
+               "超时通知街道救援站和监管部门，再升级119）→ 确认救援 → 设备恢复正常 → 记录 → 故障转隐患。")
     p.start("Start_alarm", "物联告警转入", initiator=False)
     due = limit_of(u, "Task_rescue")
-    p.service("Task_notify_maintenance", "通知维保单位", "notify.send")
+    # The escalation timer follows the device's place (arrivalLimit from the alarm: PT30M in city
+    # districts, PT1H elsewhere); the task's SLA stays the catalog's limit.
+    arrival = "${typeof arrivalLimit === 'undefined' || arrivalLimit === null ? '" + due + "' : arrivalLimit}"
+    p.service("Task_notify_maintenance", "通知维保单位和使用单位", "notify.send")
     p.user("Task_rescue", "到场救援", group="maintenance", form=form_key(u), due=due)
     p.boundary_timer("Task_rescue_remind", "Task_rescue", "催办", cycle=reminder_cycle(due), interrupting=False)
     p.service("Task_rescue_remind_notify", "发送催办提醒", "notify.send")
     p.end("Task_rescue_reminded", "已催办")
     p.chain("Task_rescue_remind", "Task_rescue_remind_notify", "Task_rescue_reminded")
-    p.boundary_timer("Task_rescue_deadline", "Task_rescue", "超时未到场", duration=due, escalates=True)
+    p.boundary_timer("Task_rescue_deadline", "Task_rescue", "超时未到场", duration=arrival, escalates=True)
+    p.service("Task_notify_escalation", "通知街道救援站和监管部门", "notify.send")
     p.user("Task_rescue_station", "街道救援站救援", group="regulator.street", form=form_key(u), due="PT30M")
     p.boundary_timer("Task_rescue_station_deadline", "Task_rescue_station", "仍未到场", duration="PT30M", escalates=True)
     p.service("Task_call_119", "通知119消防救援", "notify.send")
     p.user("Task_rescue_119", "登记119救援结果", group="regulator.street", form=form_key(u))
     p.xgw("Gateway_rescued")
+    p.xgw("Gateway_from_device", "物联告警")
+    # The case closes when the rescuer has confirmed AND the device reports normal; a normal report
+    # that came first waits in the engine's inbox for this subscription.
+    p.catch_message("Catch_device_normal", "设备恢复正常", "iot.alarm.cleared", "${alarmId}")
     p.service("Task_record", "记录救援与故障", "registry.recordMaintenance")
     p.xgw("Gateway_fault", "是否存在隐患")
     p.service("Task_open_hazard", "登记隐患", "hazard.open")
     p.service("Task_notify_result", "通知处置结果", "notify.send")
     p.end("End_handled", "处置完毕")
     p.chain("Start_alarm", "Task_notify_maintenance", "Task_rescue", "Gateway_rescued")
-    p.flow("Task_rescue_deadline", "Task_rescue_station")
+    p.chain("Task_rescue_deadline", "Task_notify_escalation", "Task_rescue_station")
     p.flow("Task_rescue_station", "Gateway_rescued")
     p.flow("Task_rescue_station_deadline", "Task_call_119")
     p.chain("Task_call_119", "Task_rescue_119", "Gateway_rescued")
-    p.flow("Gateway_rescued", "Task_record")
+    p.flow("Gateway_rescued", "Gateway_from_device")
+    p.flow("Gateway_from_device", "Catch_device_normal", cond="${typeof alarmId !== 'undefined' && alarmId !== null}", name="设备告警")
+    p.flow("Gateway_from_device", "Task_record", name="人工转入", default=True)
+    p.flow("Catch_device_normal", "Task_record")
     p.flow("Task_record", "Gateway_fault")
     p.flow("Gateway_fault", "Task_open_hazard", cond="${hazardFound === true}", name="有隐患")
     p.flow("Gateway_fault", "Task_notify_result", name="无", default=True)
@@ -790,11 +802,17 @@ def s8():
     return p
 
 
+# What an IoT alarm carries into its case (src/Supervision/Alarms/AlarmCases.cs, docs/mqtt.md).
+ALARM_VARIABLES = ["alarmId", "alarmType", "alarmName", "alarmSeverity", "faultCode", "alarmRaisedAt", "deviceId",
+                   "maintenanceOrganisationId", "rescueCode", "arrivalLimit"]
+
+
 def s9():
     p = step(9)
     p.comment = "应急处置：物联告警(34) → 构成事故的转事故报告与调查(33)，存在隐患的转隐患整改闭环(31)。"
     p.start("Start", "物联告警", message="iot.alarm", initiator=False)
-    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [("${equipmentCode}", "equipmentCode")],
+    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [("${equipmentCode}", "equipmentCode")]
+           + [(f"${{typeof {k} === 'undefined' ? null : {k}}}", k) for k in ALARM_VARIABLES],
            outs=[("${typeof accident === 'undefined' ? false : accident}", "accident"),
                  ("${typeof hazardFound === 'undefined' ? false : hazardFound}", "hazardFound")])
     p.xgw("Gateway_kind", "处置结论")

@@ -1,11 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
+using ApprovalHub.Host.Certificates;
+using ApprovalHub.Host.Cases;
 using ApprovalHub.Host.Cockpit;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Notifications;
+using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Operations;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
@@ -30,6 +34,9 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddRegistry();
+        builder.AddCertificates();
+        builder.AddCases();
+        builder.AddIot();
         builder.AddCockpit();
         builder.AddAdminUi();
         return builder;
@@ -45,6 +52,10 @@ public static class ApplicationServices
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
+        app.MapNotificationsApi();
+        app.MapCertificatesApi();
+        app.MapCases();
+        app.MapIot();
         app.MapCockpit();
         app.MapAdminUi();
         return app;

@@ -52,6 +52,18 @@ public abstract class WorkflowDbContext : DbContext
     /// <summary>The SLA statistics snapshot per process and region.</summary>
     public DbSet<Sla.SlaStatisticRecord> SlaStatistics => Set<Sla.SlaStatisticRecord>();
 
+    /// <summary>Candidates of open tasks, one row each: the work queue's join (docs/tasks.md).</summary>
+    public DbSet<Queue.TaskCandidateRow> TaskCandidates => Set<Queue.TaskCandidateRow>();
+
+    /// <summary>Organisations that may see open tasks, one row each: the organisation-scoped queue's join.</summary>
+    public DbSet<Queue.TaskPartyRow> TaskParties => Set<Queue.TaskPartyRow>();
+
+    /// <summary>Forms saved to finish later, per user and owner key.</summary>
+    public DbSet<Queue.FormDraftRecord> FormDrafts => Set<Queue.FormDraftRecord>();
+
+    /// <summary>Named counters (business keys).</summary>
+    public DbSet<Queue.SequenceRow> Sequences => Set<Queue.SequenceRow>();
+
     /// <summary>The append-only history, in write order by its shadow key.</summary>
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
 

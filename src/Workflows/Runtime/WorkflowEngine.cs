@@ -69,6 +69,13 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Completes an open user task with the given variables; returns the tasks this created (the next step's).</summary>
     public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, CancellationToken cancellationToken) =>
+        CompleteTaskAsync(taskId, variables, userId, comment: null, cancellationToken);
+
+    /// <summary>
+    /// Completes an open user task with the given variables and the completer's comment (an official's
+    /// opinion), recorded in the history as <see cref="HistoryEventType.TaskCommented"/> in the same commit.
+    /// </summary>
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, string? comment, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "complete-task",
             async (run, ct) =>
@@ -90,7 +97,7 @@ public sealed partial class WorkflowEngine
                                ?? throw new WorkflowException(WorkflowErrorKind.NotFound, $"The instance of task {taskId} does not exist.");
                 try
                 {
-                    instance.CompleteTask(task, variables, userId);
+                    instance.CompleteTask(task, variables, userId, comment);
                 }
                 catch (InvalidOperationException ex)
                 {

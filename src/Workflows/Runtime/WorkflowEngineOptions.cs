@@ -26,4 +26,24 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>Working days before the deadline at which a user task turns yellow. Default 1: the last working day.</summary>
     public int SlaWarningWorkingDays { get; set; } = 1;
+
+    /// <summary>Process variables copied onto every new task row, so work queues filter and search without reading instance state.</summary>
+    public TaskProjection TaskProjection { get; set; } = new();
+}
+
+/// <summary>
+/// Which process variables a new user task row copies (besides <c>regionCode</c> and
+/// <c>organisationId</c>, which every case carries). The engine knows them only by these names; the
+/// application decides what they mean. A null name copies nothing.
+/// </summary>
+public sealed class TaskProjection
+{
+    /// <summary>A text variable the queue searches by prefix (a device code): <see cref="Records.UserTaskRecord.SubjectCode"/>.</summary>
+    public string? SubjectCodeVariable { get; set; }
+
+    /// <summary>A text variable the queue searches by content (the applicant's name): <see cref="Records.UserTaskRecord.SubjectName"/>.</summary>
+    public string? SubjectNameVariable { get; set; }
+
+    /// <summary>An array of organisation ids that may see the case's tasks: <see cref="Records.UserTaskRecord.PartyOrganisationIds"/>.</summary>
+    public string? PartiesVariable { get; set; }
 }

@@ -28,7 +28,8 @@ public sealed class StoredEnumTests
             ["InstanceStarted", "InstanceCompleted", "InstanceTerminated", "InstanceCanceled", "NodeCompleted", "NodeCanceled",
              "TaskCreated", "TaskCompleted", "TaskCanceled", "VariablesChanged", "MessageCorrelated", "ErrorThrown", "IncidentRaised",
              "IncidentResolved", "ServiceTaskRetryScheduled", "JobFired", "TaskClaimed", "TaskUnclaimed", "TaskTransferred",
-             "TaskDelegated", "TaskResolved", "TaskUrged", "TaskReturned", "TaskWithdrawn", "SignerAdded", "SignerRemoved", "CarbonCopied"],
+             "TaskDelegated", "TaskResolved", "TaskUrged", "TaskReturned", "TaskWithdrawn", "SignerAdded", "SignerRemoved", "CarbonCopied",
+             "TaskCommented"],
             Names<HistoryEventType>());
     }
 

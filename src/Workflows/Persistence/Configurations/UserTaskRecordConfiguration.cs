@@ -13,6 +13,9 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.Property(t => t.ProcessKey).HasMaxLength(ProcessDefinitionRecord.MaxKeyLength);
         builder.Property(t => t.CandidateUsers).HasConversion(new StringListConverter(), StringListConverter.Comparer);
         builder.Property(t => t.CandidateGroups).HasConversion(new StringListConverter(), StringListConverter.Comparer);
+        builder.Property(t => t.PartyOrganisationIds).HasConversion(new LongListConverter(), LongListConverter.Comparer);
+        builder.Property(t => t.SubjectCode).HasMaxLength(UserTaskRecord.SubjectCodeMaxLength);
+        builder.Property(t => t.SubjectName).HasMaxLength(UserTaskRecord.SubjectNameMaxLength);
 
         // Two people completing or claiming the same task: the second write names a stale revision.
         builder.Property(t => t.Revision).IsConcurrencyToken();
@@ -28,6 +31,13 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.HasIndex(t => new { t.Status, t.WarnAt });
         builder.HasIndex(t => new { t.Status, t.SlaState, t.DueAt });
         builder.HasIndex(t => new { t.RegionCode, t.Status });
+
+        // Work queue read model (docs/tasks.md): newest first, "tasks I handled", and the keyword
+        // search by application number and device code (prefix, so the index serves it).
+        builder.HasIndex(t => new { t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.CompletedBy, t.EndedAt });
+        builder.HasIndex(t => t.BusinessKey);
+        builder.HasIndex(t => t.SubjectCode);
         builder.ToEngineTable("wf_tasks");
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ApprovalHub.Workflows.Persistence.Queue;
 using ApprovalHub.Workflows.Runtime.Records;
 using ApprovalHub.Workflows.Runtime.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public sealed partial class EfWorkflowStore
         await DeleteSubscriptionsAsync(db, changes.DeletedSubscriptionTokens.Where(storedTokens), cancellationToken);
         await DeleteJobsAsync(db, changes.DeletedJobs, changes.DeletedJobTokens.Where(storedTokens), cancellationToken);
         await CancelTasksAsync(db, changes, cancellationToken);
+        await ForgetClosedTasksAsync(db, changes, cancellationToken);
 
         StageInstances(db, changes);
         StageTasks(db, changes);
@@ -187,7 +189,31 @@ public sealed partial class EfWorkflowStore
             var copy = task.Clone();
             copy.Revision = 1;
             db.Tasks.Add(copy);
+            if (task.Status == UserTaskStatus.Open)
+            {
+                db.TaskCandidates.AddRange(TaskAccessRows.Candidates(task));
+                db.TaskParties.AddRange(TaskAccessRows.Parties(task));
+            }
         }
+    }
+
+    /// <summary>
+    /// The queue's join rows exist for open tasks only: a task that was completed or canceled loses
+    /// them in the same transaction (one statement per table), so the join stays as small as the queue.
+    /// </summary>
+    private static async Task ForgetClosedTasksAsync(WorkflowDbContext db, ChangeSet changes, CancellationToken cancellationToken)
+    {
+        var closed = changes.CanceledTasks.Keys
+            .Concat(changes.UpdatedTasks.Values.Where(t => t.Status != UserTaskStatus.Open).Select(t => t.Id))
+            .Distinct()
+            .ToList();
+        if (closed.Count == 0)
+        {
+            return;
+        }
+
+        await db.TaskCandidates.Where(c => closed.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
+        await db.TaskParties.Where(p => closed.Contains(p.TaskId)).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static void StageJobs(WorkflowDbContext db, ChangeSet changes)

@@ -24,6 +24,9 @@ internal sealed class InstanceRow
 
     public string? ParentTokenId { get; init; }
 
+    /// <summary>Who started it; indexed with <see cref="StartedAt"/> for "cases I started".</summary>
+    public string? StartedBy { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

@@ -13,6 +13,7 @@ namespace ApprovalHub.Workflows.Persistence.Engine;
     UseStringEnumConverter = false)]
 [JsonSerializable(typeof(StoredInstanceState))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(long[]))]
 internal sealed partial class PersistenceJsonContext : JsonSerializerContext
 {
     /// <summary>

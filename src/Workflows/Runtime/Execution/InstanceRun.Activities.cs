@@ -44,6 +44,9 @@ internal sealed partial class InstanceRun
         var scope = ScopeOf(token);
         var dueAt = DueAt(task, view);
         var warnAt = dueAt is { } due ? SlaClock.WarnAt(due, Services.Calendar, Services.Options.SlaWarningWorkingDays) : (DateTimeOffset?)null;
+        var projection = Services.Options.TaskProjection;
+        var subjectCode = Projected(view, projection.SubjectCodeVariable);
+        var subjectName = Projected(view, projection.SubjectNameVariable);
         var record = new UserTaskRecord
         {
             Id = Guid.CreateVersion7(Now),
@@ -66,6 +69,9 @@ internal sealed partial class InstanceRun
             SlaState = SlaClock.StateAt(Now, dueAt, warnAt),
             RegionCode = view.Get("regionCode") is JsonValue region && region.TryGetValue(out string? regionCode) ? regionCode : null,
             OrganisationId = view.Get("organisationId") is JsonValue organisation && organisation.TryGetValue(out long organisationId) ? organisationId : null,
+            SubjectCode = subjectCode is { Length: <= UserTaskRecord.SubjectCodeMaxLength } ? subjectCode : null,
+            SubjectName = subjectName is { Length: > UserTaskRecord.SubjectNameMaxLength } ? subjectName[..UserTaskRecord.SubjectNameMaxLength] : subjectName,
+            PartyOrganisationIds = Parties(view, projection.PartiesVariable),
             LoopCounter = scope.Kind == ScopeKind.MultiInstanceItem && scope.Variables.TryGetValue("loopCounter", out var counter)
                 ? counter?.GetValue<int>()
                 : null,
@@ -75,6 +81,32 @@ internal sealed partial class InstanceRun
         token.Status = TokenStatus.Waiting;
         Record(HistoryEventType.TaskCreated, task.Id, detail: record.Id.ToString());
         ActivateBoundaries(token, task);
+    }
+
+    // A projected variable is only a search aid (a code longer than a code is dropped, a long name cut): a missing or odd value leaves the column empty
+    // instead of stopping the case.
+    private static string? Projected(VariableView view, string? variable) =>
+        variable is not null && view.Get(variable) is JsonValue value && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
+            ? text.Trim()
+            : null;
+
+    private static IReadOnlyList<long> Parties(VariableView view, string? variable)
+    {
+        if (variable is null || view.Get(variable) is not JsonArray array)
+        {
+            return [];
+        }
+
+        var ids = new List<long>(array.Count);
+        foreach (var item in array)
+        {
+            if (item is JsonValue value && value.TryGetValue(out long id) && !ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     private IReadOnlyList<string> Resolve(IReadOnlyList<string> values, VariableView view, string where)
@@ -136,7 +168,7 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>A person completed a user task: its variables go into the instance and the token moves on.</summary>
-    public void CompleteTask(UserTaskRecord task, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId)
+    public void CompleteTask(UserTaskRecord task, IReadOnlyDictionary<string, JsonNode?>? variables, string? userId, string? comment = null)
     {
         var token = FindToken(task.TokenId);
         if (token is null || token.TaskId != task.Id || token.Status != TokenStatus.Waiting)
@@ -151,6 +183,11 @@ internal sealed partial class InstanceRun
         token.TaskId = null;
         Changed = true;
         Record(HistoryEventType.TaskCompleted, task.ElementId, userId, task.Id.ToString());
+        if (!string.IsNullOrWhiteSpace(comment))
+        {
+            Record(HistoryEventType.TaskCommented, task.ElementId, userId, comment);
+        }
+
         SetVariables(token, variables, userId);
         Guard(token, () => LeaveActivity(token, (Activity)Definition.Node(task.ElementId)));
     }

@@ -70,6 +70,7 @@ internal sealed partial class InstanceRun
             }
         }
 
+        State.StartedBy = initiator;
         if (startEvent.Extension("initiator") is { Length: > 0 } initiatorVariable && initiator is not null)
         {
             scope.Variables[initiatorVariable] = JsonValue.Create(initiator);

@@ -30,6 +30,9 @@ public enum HistoryEventType
     SignerAdded,
     SignerRemoved,
     CarbonCopied,
+
+    /// <summary>The comment someone gave when completing a task (an official's opinion: "approve: 材料齐全"); recorded right after the completion.</summary>
+    TaskCommented,
 }
 
 /// <summary>

@@ -51,6 +51,12 @@ public enum SlaState
 /// </summary>
 public sealed class UserTaskRecord
 {
+    /// <summary>Longest <see cref="SubjectCode"/> stored; a longer value is not a code and is not copied.</summary>
+    public const int SubjectCodeMaxLength = 64;
+
+    /// <summary>Longest <see cref="SubjectName"/> stored; a longer name is cut.</summary>
+    public const int SubjectNameMaxLength = 200;
+
     public required Guid Id { get; init; }
 
     public required Guid InstanceId { get; init; }
@@ -106,6 +112,22 @@ public sealed class UserTaskRecord
 
     /// <summary>The applicant organisation, from the process variable <c>organisationId</c>.</summary>
     public long? OrganisationId { get; init; }
+
+    /// <summary>
+    /// What the case is about, for queue search: a device code, a licence number. Copied from the process
+    /// variable named by <see cref="TaskProjection.SubjectCodeVariable"/> when the task is created.
+    /// </summary>
+    public string? SubjectCode { get; init; }
+
+    /// <summary>Whom the case is for, for queue search: the applicant's name (<see cref="TaskProjection.SubjectNameVariable"/>).</summary>
+    public string? SubjectName { get; init; }
+
+    /// <summary>
+    /// Organisations taking part in the case besides the applicant (the inspection body asked to act,
+    /// the device's user unit), from the process variable named by <see cref="TaskProjection.PartiesVariable"/>:
+    /// organisation-scoped work queues show the task to them.
+    /// </summary>
+    public IReadOnlyList<long> PartyOrganisationIds { get; init; } = [];
 
     /// <summary>For multi-instance tasks: which instance (loopCounter).</summary>
     public int? LoopCounter { get; init; }

@@ -30,6 +30,9 @@ public sealed class InstanceState
     /// <summary>For a called instance: the caller's token waiting at the call activity.</summary>
     public string? ParentTokenId { get; init; }
 
+    /// <summary>Who started it (the start command's initiator): "cases I started" queues search by it. Null for timers, messages and called instances.</summary>
+    public string? StartedBy { get; set; }
+
     /// <summary>When it started (UTC).</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -65,6 +68,7 @@ public sealed class InstanceState
         Status = Status,
         ParentInstanceId = ParentInstanceId,
         ParentTokenId = ParentTokenId,
+        StartedBy = StartedBy,
         StartedAt = StartedAt,
         EndedAt = EndedAt,
         Revision = Revision,

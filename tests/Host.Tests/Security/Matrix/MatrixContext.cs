@@ -15,6 +15,7 @@ public sealed class MatrixContext(ApprovalHubFactory factory)
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _userIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _cases = new(StringComparer.Ordinal);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -84,6 +85,23 @@ public sealed class MatrixContext(ApprovalHubFactory factory)
         var response = await Analyst.PutAsync($"/api/definitions/{key}/draft", TestBpmn.Content(TestBpmn.Process(key)), Cancellation);
         response.EnsureSuccessStatusCode();
         return key;
+    }
+
+    /// <summary>
+    /// The open 审查决定 task (regulator.county) of a 延期检验申请 (unit 09) the demo enterprise filed
+    /// in its county, 西湖区 (330106); one case per <paramref name="purpose"/> (row).
+    /// </summary>
+    public async Task<Guid> CountyTaskAsync(string purpose)
+    {
+        if (!_cases.TryGetValue(purpose, out var taskId))
+        {
+            var response = await ClientFor(MatrixCaller.Enterprise).PostAsJsonAsync("/api/units/09/applications", new { data = Cases.CaseApi.Form("09", null) }, Cancellation);
+            response.EnsureSuccessStatusCode();
+            taskId = (Guid)(await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["openedTasks"]![0]!["taskId"]!;
+            _cases[purpose] = taskId;
+        }
+
+        return taskId;
     }
 
     /// <summary>A new API key of <paramref name="userId"/>.</summary>

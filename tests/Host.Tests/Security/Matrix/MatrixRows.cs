@@ -76,6 +76,18 @@ public static class MatrixRows
         // The caller's own session.
         new("auth", "who am I", HttpStatusCode.OK, (_, _) => Get("/api/auth/me"), SignedIn),
 
+        // Cases and work queues (docs/tasks.md): everyone signed in has a queue; a unit's applicant
+        // applies; a task is read by the regulators above its region and the organisations of its
+        // case, and taken only by its candidate group (regulator.county) in that region.
+        new("units", "catalog", HttpStatusCode.OK, (_, _) => Get("/api/units"), SignedIn),
+        new("tasks", "my queue", HttpStatusCode.OK, (_, _) => Get("/api/tasks"), SignedIn),
+        new("cases", "apply for 09 (enterprise unit)", HttpStatusCode.Created,
+            (_, _) => Json(HttpMethod.Post, "/api/units/09/applications", new { data = Cases.CaseApi.Form("09", null) }), OnlyRoles("enterprise")),
+        new("tasks", "read a 西湖区 county task", HttpStatusCode.OK, async (c, _) => await Get($"/api/tasks/{await c.CountyTaskAsync("read")}"), SeesXihuCase),
+        new("tasks", "claim a 西湖区 county task", HttpStatusCode.OK,
+            async (c, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{await c.CountyTaskAsync("claim")}/claim") { Content = JsonContent.Create(new { }) },
+            caller => caller.Label == "county" ? Expectation.Allowed : SeesXihuCase(caller) == Expectation.Allowed ? Expectation.Forbidden : SeesXihuCase(caller)),
+
         // The cockpit (issue #10): regulators read their own region and below, never beside or above (403).
         new("cockpit", "read own region", HttpStatusCode.OK, (_, _) => Get("/api/cockpit"), OnlyRoles("regulator", "analyst", "admin")),
         new("cockpit", "read 西湖区 (330106)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit?region=330106"),
@@ -86,6 +98,13 @@ public static class MatrixRows
             RegionWithin("national", "province", "city")),
         new("cockpit", "recompute", HttpStatusCode.OK, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/cockpit/recompute")), OnlyRoles(Authors)),
     ];
+
+    // A case the demo enterprise filed in 西湖区 (330106): the regulators whose region contains it,
+    // the enterprise itself, analysts and administrators read it; everyone else finds nothing.
+    private static Expectation SeesXihuCase(MatrixCaller caller) =>
+        caller.UserName is null ? Expectation.Unauthenticated
+        : caller.Label is "national" or "province" or "city" or "county" or "enterprise" or "analyst" or "admin" ? Expectation.Allowed
+        : Expectation.Hidden;
 
     // Regions: analysts, administrators and the listed regulators may; other regulators are refused
     // the region (403: regions are not secret, their figures are); other roles may not read figures.

@@ -63,6 +63,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
+                    b.Property<string>("StartedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("started_by");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text")
@@ -81,6 +85,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("BusinessKey");
 
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("StartedBy", "StartedAt");
 
                     b.ToTable("wf_instances", (string)null);
                 });
@@ -141,6 +147,99 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProcessDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.FormDraftRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("owner_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "OwnerKey")
+                        .IsUnique();
+
+                    b.ToTable("wf_form_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.SequenceRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("wf_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.TaskCandidateRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("TaskId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "TaskId");
+
+                    b.ToTable("wf_task_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.TaskPartyRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("TaskId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId", "TaskId");
+
+                    b.ToTable("wf_task_parties", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Sla.SlaStatisticRecord", b =>
@@ -590,6 +689,11 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<string>("PartyOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_organisation_ids");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
@@ -621,6 +725,16 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_code");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_name");
+
                     b.Property<string>("TokenId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -636,13 +750,21 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BusinessKey");
+
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ProcessKey");
 
+                    b.HasIndex("SubjectCode");
+
+                    b.HasIndex("CompletedBy", "EndedAt");
+
                     b.HasIndex("RegionCode", "Status");
 
                     b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "DueAt");
 

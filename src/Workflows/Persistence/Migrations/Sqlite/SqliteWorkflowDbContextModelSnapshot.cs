@@ -58,6 +58,10 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
 
+                    b.Property<string>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -76,6 +80,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("BusinessKey");
 
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("StartedBy", "StartedAt");
 
                     b.ToTable("wf_instances", (string)null);
                 });
@@ -136,6 +142,99 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProcessDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.FormDraftRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "OwnerKey")
+                        .IsUnique();
+
+                    b.ToTable("wf_form_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.SequenceRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("wf_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.TaskCandidateRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TaskId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "TaskId");
+
+                    b.ToTable("wf_task_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Queue.TaskPartyRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("TaskId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId", "TaskId");
+
+                    b.ToTable("wf_task_parties", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Workflows.Persistence.Sla.SlaStatisticRecord", b =>
@@ -583,6 +682,11 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner");
 
+                    b.Property<string>("PartyOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_organisation_ids");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
@@ -614,6 +718,16 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_name");
+
                     b.Property<string>("TokenId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -629,13 +743,21 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BusinessKey");
+
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ProcessKey");
 
+                    b.HasIndex("SubjectCode");
+
+                    b.HasIndex("CompletedBy", "EndedAt");
+
                     b.HasIndex("RegionCode", "Status");
 
                     b.HasIndex("Status", "Assignee");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "DueAt");
 
