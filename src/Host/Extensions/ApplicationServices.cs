@@ -51,6 +51,7 @@ public static class ApplicationServices
         app.MapSecurityApis();
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
+        app.MapAdminApi();
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
