@@ -104,33 +104,6 @@ public abstract class CockpitApiTests<TDatabase>(TDatabase database)
         Assert.Equal(HttpStatusCode.NotFound, (await database.Factory.CreateClientFor(SignedInClients.Admin).GetAsync("/api/cockpit?region=339998", Cancellation)).StatusCode);
 
     [Fact]
-    public async Task Every_figure_links_to_a_list_that_counts_what_it_says()
-    {
-        var view = await GetAsync<CockpitView>("demo.city", "/api/cockpit");
-        var f = view.Figures;
-
-        foreach (var figure in new[] { f.Devices, f.InUse, f.Overdue, f.DueSoon, f.AlarmsToday }.Concat(f.Risk.Select(r => r.Devices)))
-        {
-            Assert.Equal(figure.Value, (await AllDevicesAsync(figure.List)).Count);
-        }
-
-        Assert.Equal(f.HazardsOpen.Value, (await AllDevicesAsync(f.HazardsOpen.List)).Sum(d => d.OpenHazards));
-        Assert.All(await AllDevicesAsync(f.HazardsSerious.List), d => Assert.True(d.OpenHazards > 0));
-        foreach (var warnings in view.Warnings)
-        {
-            Assert.Equal(warnings.Open.Value, (await AllWarningsAsync(warnings.Open.List)).Count);
-        }
-
-        Assert.Equal(f.WarningsOpen.Value, (await AllWarningsAsync(f.WarningsOpen.List)).Count);
-        foreach (var cell in view.Devices)
-        {
-            Assert.Equal(cell.Devices.Value, await CountRegistryAsync(cell.Devices.List));
-        }
-
-        Assert.All(view.Sla, s => Assert.StartsWith("/api/tasks?", s.Red.List, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task A_devices_risk_is_explained_factor_by_factor_and_only_inside_the_scope()
     {
         var device = (await AllDevicesAsync("/api/cockpit/devices?region=330100&filter=inUse")).OrderByDescending(d => d.Score).First();
