@@ -18,6 +18,9 @@ public static class UnitSlaRows
     [
         .. CaseApi.Catalog.Units
             .Where(u => u.Limit is { } limit && UnitModel.Of(u.Code).EscalationOf(limit.TaskId) is not null)
+            // Unit 34 is started by a sensor alarm, not by an applicant, and its arrival limit depends on
+            // the device's region: its escalation is tested with real alarms in tests/Host.Tests/Iot.
+            .Where(u => u.Code != "34")
             .Select(u => u.Code),
     ];
 }
