@@ -135,15 +135,20 @@ internal static class MqttBench
             var sent = await simulator.RunAsync(rate, faultRate, TimeSpan.FromSeconds(duration));
             await stderr.WriteLineAsync($"bench: published {sent.Telemetry:N0} telemetry and {sent.Faults:N0} faults; waiting for the host to drain");
 
-            // 4. Wait until everything sent is stored (or a minute has passed), then read the figures.
-            var drainUntil = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            // 4. Wait until everything sent is stored, telemetry and fault events alike (or two minutes
+            //    have passed), then read the figures. Faults queue behind the case starts they cause.
+            var drainWatch = Stopwatch.StartNew();
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             long stored;
-            while ((stored = await ScalarAsync<long>(connection, "SELECT count(*) FROM iot_telemetry")) < sent.Telemetry && DateTime.UtcNow < drainUntil)
+            while (((stored = await ScalarAsync<long>(connection, "SELECT count(*) FROM iot_telemetry")) < sent.Telemetry
+                    || await ScalarAsync<long>(connection, "SELECT count(*) FROM iot_fault_events") < sent.Faults)
+                   && drainWatch.Elapsed < TimeSpan.FromMinutes(2))
             {
                 await Task.Delay(500);
             }
+
+            await stderr.WriteLineAsync($"bench: drained in {drainWatch.Elapsed.TotalSeconds:F1} s after the last publish");
 
             await Task.Delay(TimeSpan.FromSeconds(3));
             await simulator.DisposeAsync();

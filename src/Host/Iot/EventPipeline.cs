@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using ApprovalHub.Supervision.Alarms;
+using Microsoft.Extensions.Options;
 
 namespace ApprovalHub.Host.Iot;
 
 /// <summary>
 /// Stores fault and event messages, then acknowledges them: the event row and the alarm it raises
 /// are committed before the broker hears back (QoS 1), so a broker or host crash loses none.
-/// Messages are split over a few workers by device, keeping each device's events in order.
+/// Messages are split over lanes by device (<see cref="IotOptions.EventLanes"/>), keeping each device's events in order.
 /// </summary>
 internal sealed class EventPipeline(
     AlarmLedger ledger,
@@ -14,15 +15,15 @@ internal sealed class EventPipeline(
     DeviceDirectory devices,
     IotMetrics metrics,
     TimeProvider time,
+    IOptions<IotOptions> options,
     ILogger<EventPipeline> logger) : BackgroundService
 {
-    private const int Workers = 4;
-
-    private readonly Channel<IngestedEvent>[] _lanes = [.. Enumerable.Range(0, Workers).Select(_ => Channel.CreateBounded<IngestedEvent>(10_000))];
+    private readonly Channel<IngestedEvent>[] _lanes =
+        [.. Enumerable.Range(0, options.Value.EventLanes).Select(_ => Channel.CreateBounded<IngestedEvent>(10_000))];
 
     /// <summary>Queues a message for its device's lane (waits when the lane is full: back-pressure on the broker).</summary>
     public ValueTask EnqueueAsync(IngestedEvent message, CancellationToken cancellationToken) =>
-        _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(message.EquipmentCode) % Workers)].Writer.WriteAsync(message, cancellationToken);
+        _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(message.EquipmentCode) % (uint)_lanes.Length)].Writer.WriteAsync(message, cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_lanes.Select(lane => RunAsync(lane.Reader, stoppingToken)));

@@ -48,6 +48,13 @@ public sealed class IotOptions
     [Range(1, 65535)]
     public int ReceiveMaximum { get; set; } = 20_000;
 
+    /// <summary>
+    /// Parallel lanes for fault and event messages. Each device keeps to one lane (its events stay in
+    /// order); starting an alarm's case waits on the database, so more lanes than cores pay off.
+    /// </summary>
+    [Range(1, 256)]
+    public int EventLanes { get; set; } = 16;
+
     /// <summary>Telemetry rows per COPY (or SQLite transaction).</summary>
     [Range(1, 100_000)]
     public int TelemetryBatchSize { get; set; } = 5_000;
