@@ -92,16 +92,18 @@ internal sealed class TaskQueue(
     {
         var me = caller.RequireUserName();
         var mine = filter.ApplyToCandidateColumns(db.Tasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open && t.Assignee == me).InScope(db, caller));
-        var claimable = filter.ApplyToCandidates(db.TaskCandidates.AsNoTracking().ClaimableBy(caller).InScope(db, caller));
+        var byGroup = filter.ApplyToCandidates(db.TaskCandidates.AsNoTracking().ClaimableByGroups(caller).InScope(db, caller));
+        var byName = filter.ApplyToCandidates(db.TaskCandidates.AsNoTracking().ClaimableByUser(caller).InScope(db, caller));
         if (filter.NeedsTaskColumns)
         {
-            var ids = claimable.Select(c => c.TaskId);
+            var ids = byGroup.Select(c => c.TaskId).Union(byName.Select(c => c.TaskId));
             return await TaskPageAsync(db, filter, mine.Concat(db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))), cancellationToken);
         }
 
-        // Distinct: a caller named as a user and in a named group finds a task twice.
+        // Union, not concatenation: a caller named as a user and in a named group finds a task twice.
         var keys = mine.Select(t => new { TaskId = t.Id, t.DueAt, t.CreatedAt })
-            .Union(claimable.Select(c => new { c.TaskId, c.DueAt, c.CreatedAt }));
+            .Union(byGroup.Select(c => new { c.TaskId, c.DueAt, c.CreatedAt }))
+            .Union(byName.Select(c => new { c.TaskId, c.DueAt, c.CreatedAt }));
         var total = await keys.LongCountAsync(cancellationToken);
         var sorted = filter.Sort switch
         {

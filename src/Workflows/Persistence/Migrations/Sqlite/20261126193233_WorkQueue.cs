@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
+namespace ApprovalHub.Workflows.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class WorkQueue : Migration
@@ -14,40 +14,40 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "party_organisation_ids",
                 table: "wf_tasks",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "subject_code",
                 table: "wf_tasks",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "subject_name",
                 table: "wf_tasks",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "started_by",
                 table: "wf_instances",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "wf_form_drafts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    owner_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    data = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    owner_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    data = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,8 +58,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                 name: "wf_sequences",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    value = table.Column<long>(type: "bigint", nullable: false)
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,13 +70,9 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                 name: "wf_task_candidates",
                 columns: table => new
                 {
-                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<int>(type: "integer", nullable: false),
-                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
-                    process_key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,8 +83,8 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                 name: "wf_task_parties",
                 columns: table => new
                 {
-                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<long>(type: "bigint", nullable: false)
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,28 +123,27 @@ namespace ApprovalHub.Workflows.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_wf_task_candidates_kind_value_region_code_due_at_created_at~",
+                name: "IX_wf_task_candidates_kind_value_task_id",
                 table: "wf_task_candidates",
-                columns: new[] { "kind", "value", "region_code", "due_at", "created_at", "process_key", "task_id" });
+                columns: new[] { "kind", "value", "task_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_task_parties_organisation_id_task_id",
                 table: "wf_task_parties",
                 columns: new[] { "organisation_id", "task_id" });
 
-            // Tasks opened before this migration join the queue too: the claimable ones (open, not
-            // assigned) get a row per candidate from their JSON lists ('*' when they name nobody),
-            // every open one a row per organisation.
+            // Tasks opened before this migration join the queue too: their JSON candidate lists and
+            // organisation become rows (a task that names nobody is open to anyone in scope: '*').
             migrationBuilder.Sql("""
-                INSERT INTO wf_task_candidates (task_id, kind, value, region_code, process_key, due_at, created_at)
-                SELECT t.id, 0, u.value, CASE WHEN length(t.region_code) <= 12 THEN t.region_code END, t.process_key, t.due_at, t.created_at FROM wf_tasks t, jsonb_array_elements_text(t.candidate_users::jsonb) AS u(value)
-                WHERE t.status = 0 AND t.assignee IS NULL AND length(u.value) BETWEEN 1 AND 256
+                INSERT INTO wf_task_candidates (task_id, kind, value)
+                SELECT t.id, 0, u.value FROM wf_tasks t, json_each(t.candidate_users) AS u
+                WHERE t.status = 0 AND length(u.value) BETWEEN 1 AND 256
                 UNION
-                SELECT t.id, 1, g.value, CASE WHEN length(t.region_code) <= 12 THEN t.region_code END, t.process_key, t.due_at, t.created_at FROM wf_tasks t, jsonb_array_elements_text(t.candidate_groups::jsonb) AS g(value)
-                WHERE t.status = 0 AND t.assignee IS NULL AND length(g.value) BETWEEN 1 AND 256
+                SELECT t.id, 1, g.value FROM wf_tasks t, json_each(t.candidate_groups) AS g
+                WHERE t.status = 0 AND length(g.value) BETWEEN 1 AND 256
                 UNION
-                SELECT t.id, 1, '*', CASE WHEN length(t.region_code) <= 12 THEN t.region_code END, t.process_key, t.due_at, t.created_at FROM wf_tasks t
-                WHERE t.status = 0 AND t.assignee IS NULL AND t.candidate_users = '[]' AND t.candidate_groups = '[]';
+                SELECT t.id, 1, '*' FROM wf_tasks t
+                WHERE t.status = 0 AND t.candidate_users = '[]' AND t.candidate_groups = '[]';
                 INSERT INTO wf_task_parties (task_id, organisation_id)
                 SELECT t.id, t.organisation_id FROM wf_tasks t WHERE t.status = 0 AND t.organisation_id IS NOT NULL;
                 """);
