@@ -490,9 +490,12 @@ def u32(u):
     p = new(u, "双随机监督检查：随机抽取检查对象和执法人员 → 逐户现场检查（多实例）→ 汇总公示；发现隐患的转隐患整改闭环。")
     p.start("Start_plan", "制定抽查计划", form=form_key(u))
     due = limit_of(u, "Task_check")
-    p.user("Task_check", "现场检查", group="regulator.street", form="inspection-result", due=due,
+    # The case is the county's (the plan names organisations, not a street), so its own 执法人员 check:
+    # a street office would not see a county-level case. The summary says whether hazards were found.
+    p.user("Task_check", "现场检查", group="regulator.county", form="inspection-result", due=due,
            collection="${targets}", element="target")
-    p.user("Task_summary", "汇总检查结果", group="regulator.county", form="decision", due="P5WD")
+    sla(p, "Task_check", due, "regulator.city", superior_name="检查超期督办", escalate_interrupts=False)
+    p.user("Task_summary", "汇总检查结果", group="regulator.county", form="inspection-summary", due="P5WD")
     p.xgw("Gateway_found", "是否发现隐患")
     p.service("Task_open_hazard", "登记隐患", "hazard.open")
     p.service("Task_notify_result", "公示检查结果", "notify.send")
@@ -530,32 +533,44 @@ def u33(u):
 
 
 def u34(u):
-    p = new(u, "物联告警处置（困人救援）：物联网告警 → 维保单位30分钟内到场救援（超时升级街道救援站，再升级119）→ 记录 → 故障转隐患。")
+    p = new(u, "物联告警处置（困人救援）：物联网告警 → 通知维保单位和使用单位 → 维保单位限时到场救援（城区30分钟、其他地区1小时；"
+               "超时通知街道救援站和监管部门，再升级119）→ 确认救援 → 设备恢复正常 → 记录 → 故障转隐患。")
     p.start("Start_alarm", "物联告警转入", initiator=False)
     due = limit_of(u, "Task_rescue")
-    p.service("Task_notify_maintenance", "通知维保单位", "notify.send")
+    # The escalation timer follows the device's place (arrivalLimit from the alarm: PT30M in city
+    # districts, PT1H elsewhere); the task's SLA stays the catalog's limit.
+    arrival = "${typeof arrivalLimit === 'undefined' || arrivalLimit === null ? '" + due + "' : arrivalLimit}"
+    p.service("Task_notify_maintenance", "通知维保单位和使用单位", "notify.send")
     p.user("Task_rescue", "到场救援", group="maintenance", form=form_key(u), due=due)
     p.boundary_timer("Task_rescue_remind", "Task_rescue", "催办", cycle=reminder_cycle(due), interrupting=False)
     p.service("Task_rescue_remind_notify", "发送催办提醒", "notify.send")
     p.end("Task_rescue_reminded", "已催办")
     p.chain("Task_rescue_remind", "Task_rescue_remind_notify", "Task_rescue_reminded")
-    p.boundary_timer("Task_rescue_deadline", "Task_rescue", "超时未到场", duration=due, escalates=True)
+    p.boundary_timer("Task_rescue_deadline", "Task_rescue", "超时未到场", duration=arrival, escalates=True)
+    p.service("Task_notify_escalation", "通知街道救援站和监管部门", "notify.send")
     p.user("Task_rescue_station", "街道救援站救援", group="regulator.street", form=form_key(u), due="PT30M")
     p.boundary_timer("Task_rescue_station_deadline", "Task_rescue_station", "仍未到场", duration="PT30M", escalates=True)
     p.service("Task_call_119", "通知119消防救援", "notify.send")
     p.user("Task_rescue_119", "登记119救援结果", group="regulator.street", form=form_key(u))
     p.xgw("Gateway_rescued")
+    p.xgw("Gateway_from_device", "物联告警")
+    # The case closes when the rescuer has confirmed AND the device reports normal; a normal report
+    # that came first waits in the engine's inbox for this subscription.
+    p.catch_message("Catch_device_normal", "设备恢复正常", "iot.alarm.cleared", "${alarmId}")
     p.service("Task_record", "记录救援与故障", "registry.recordMaintenance")
     p.xgw("Gateway_fault", "是否存在隐患")
     p.service("Task_open_hazard", "登记隐患", "hazard.open")
     p.service("Task_notify_result", "通知处置结果", "notify.send")
     p.end("End_handled", "处置完毕")
     p.chain("Start_alarm", "Task_notify_maintenance", "Task_rescue", "Gateway_rescued")
-    p.flow("Task_rescue_deadline", "Task_rescue_station")
+    p.chain("Task_rescue_deadline", "Task_notify_escalation", "Task_rescue_station")
     p.flow("Task_rescue_station", "Gateway_rescued")
     p.flow("Task_rescue_station_deadline", "Task_call_119")
     p.chain("Task_call_119", "Task_rescue_119", "Gateway_rescued")
-    p.flow("Gateway_rescued", "Task_record")
+    p.flow("Gateway_rescued", "Gateway_from_device")
+    p.flow("Gateway_from_device", "Catch_device_normal", cond="${typeof alarmId !== 'undefined' && alarmId !== null}", name="设备告警")
+    p.flow("Gateway_from_device", "Task_record", name="人工转入", default=True)
+    p.flow("Catch_device_normal", "Task_record")
     p.flow("Task_record", "Gateway_fault")
     p.flow("Gateway_fault", "Task_open_hazard", cond="${hazardFound === true}", name="有隐患")
     p.flow("Gateway_fault", "Task_notify_result", name="无", default=True)
@@ -568,8 +583,18 @@ BUILDERS = {f"{i:02d}": globals()[f"u{i:02d}"] for i in range(1, 35)}
 # ---------------------------------------------------------------------------------------------
 # Steps
 # ---------------------------------------------------------------------------------------------
-COMMON_IN = [("${regionCode}", "regionCode"), ("${organisationId}", "organisationId"), ("${initiator}", "initiator")]
+# The parties (inspection body, user and maintenance units) go down with the case: without them a
+# called unit's inspector or user-unit task would lie outside every organisation's scope.
+COMMON_IN = [("${regionCode}", "regionCode"), ("${typeof organisationId === 'undefined' ? null : organisationId}", "organisationId"), ("${initiator}", "initiator"),
+             ("${typeof partyOrganisationIds === 'undefined' ? null : partyOrganisationIds}", "partyOrganisationIds")]
 DEVICE_IN = COMMON_IN + [("${equipmentCode}", "equipmentCode")]
+
+
+def acting_for(ins, variable):
+    """The ins with organisationId taken from `variable` when the step has it: a called unit acts for
+    another organisation than the step's (the inspection body reports, the user unit registers)."""
+    return [(f"${{typeof {variable} === 'undefined' || {variable} === null ? organisationId : {variable}}}", t) if t == "organisationId" else (src, t)
+            for src, t in ins]
 
 
 def unit_pid(code):
@@ -637,7 +662,7 @@ def s2():
     p.chain("Task_apply_overdue", "Task_mark_overdue", "End_overdue_marked")
     p.call("Call_06", "06 定期检验申报", unit_pid("06"), ins=with_form(DEVICE_IN, "06"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_accepted", "是否受理")
-    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=with_form(DEVICE_IN, "07"),
+    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=acting_for(with_form(DEVICE_IN, "07"), "inspectionOrganisationId"),
            outs=[("${result}", "result"), ("${typeof nextReminderAt === 'undefined' ? null : nextReminderAt}", "nextReminderAt")])
     p.xgw("Gateway_result", "检验结论")
     p.call("Call_08", "08 整改与复检", unit_pid("08"), ins=with_form(DEVICE_IN, "08"),
@@ -705,7 +730,7 @@ def s4():
     p.xgw("Gateway_accepted", "是否受理")
     p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=with_form(DEVICE_IN, "23"))
     p.user("Task_apply_registration", "使用单位申请使用登记", group="enterprise", form=form_key(UNITS["11"]), due="P30D")
-    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=with_form(DEVICE_IN, "11"))
+    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=acting_for(with_form(DEVICE_IN, "11"), "userOrganisationId"))
     p.end("End_in_service", "设备投入使用")
     p.chain("Start", "Call_18", "Task_apply_inspection", "Call_22", "Gateway_accepted")
     p.flow("Gateway_accepted", "Call_23", cond=APPROVE, name="已受理")
@@ -790,16 +815,22 @@ def s8():
     return p
 
 
+# What an IoT alarm carries into its case (src/Supervision/Alarms/AlarmCases.cs, docs/mqtt.md).
+ALARM_VARIABLES = ["alarmId", "alarmType", "alarmName", "alarmSeverity", "faultCode", "alarmRaisedAt", "deviceId",
+                   "maintenanceOrganisationId", "rescueCode", "arrivalLimit"]
+
+
 def s9():
     p = step(9)
     p.comment = "应急处置：物联告警(34) → 构成事故的转事故报告与调查(33)，存在隐患的转隐患整改闭环(31)。"
     p.start("Start", "物联告警", message="iot.alarm", initiator=False)
-    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [("${equipmentCode}", "equipmentCode")],
+    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")]
+           + [(f"${{typeof {k} === 'undefined' ? null : {k}}}", k) for k in ALARM_VARIABLES],
            outs=[("${typeof accident === 'undefined' ? false : accident}", "accident"),
                  ("${typeof hazardFound === 'undefined' ? false : hazardFound}", "hazardFound")])
     p.xgw("Gateway_kind", "处置结论")
-    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=with_form(DEVICE_IN, "33")[:2] + [("${equipmentCode}", "equipmentCode")])
-    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=with_form(DEVICE_IN, "31")[:2] + [("${equipmentCode}", "equipmentCode")])
+    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=with_form(DEVICE_IN, "33")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")])
+    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=with_form(DEVICE_IN, "31")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")])
     p.end("End", "处置完毕")
     p.chain("Start", "Call_34", "Gateway_kind")
     p.flow("Gateway_kind", "Call_33", cond="${accident === true}", name="构成事故")

@@ -2,8 +2,8 @@ using ApprovalHub.Host.Cli;
 using ApprovalHub.Host.Extensions;
 
 // CLI verbs run without starting the web host: `dotnet run --project src/Host -- bpmn validate FILE`,
-// `... -- audit verify`, `... -- users add-admin NAME`, `... -- seed --devices N`.
-if (args is ["bpmn" or "audit" or "users" or "seed", ..])
+// `... -- audit verify`, `... -- users add-admin NAME`, `... -- seed --devices N`, `... -- iot credentials CODE`.
+if (args is ["bpmn" or "audit" or "users" or "seed" or "iot", ..])
 {
     using var cancellation = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -16,6 +16,7 @@ if (args is ["bpmn" or "audit" or "users" or "seed", ..])
         "bpmn" => await BpmnCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
         "audit" => await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
         "seed" => await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
+        "iot" => await IotCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token),
         _ => await UsersCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error, cancellation.Token),
     };
 }

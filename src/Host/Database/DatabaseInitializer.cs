@@ -1,5 +1,6 @@
 using ApprovalHub.Host.Diagnostics;
 using ApprovalHub.Host.Security.Persistence;
+using ApprovalHub.Supervision.Iot.Persistence;
 using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Workflows;
 using ApprovalHub.Workflows.Persistence;
@@ -48,12 +49,13 @@ internal sealed class DatabaseInitializer(
         logger.MigratingDatabase(provider);
         var pending = 0;
 
-        // The engine's, the security and the registry's tables: three contexts, three migration histories.
+        // The engine's, the security, the registry's and the IoT tables: one migration history each.
         foreach (DbContext db in new DbContext[]
                  {
                      scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(),
                      scope.ServiceProvider.GetRequiredService<SecurityDbContext>(),
                      scope.ServiceProvider.GetRequiredService<RegistryDbContext>(),
+                     scope.ServiceProvider.GetRequiredService<IotDbContext>(),
                  })
         {
             pending += (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();

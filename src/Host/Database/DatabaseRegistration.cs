@@ -1,4 +1,5 @@
 using ApprovalHub.Host.Diagnostics;
+using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Security.Persistence;
 using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Workflows.Persistence;
@@ -49,6 +50,9 @@ internal static class DatabaseRegistration
             DatabaseProvider.Postgres => services.GetRequiredService<PostgresRegistryDbContext>(),
             var other => throw new InvalidOperationException($"Internal bug: no registry DbContext for database provider {other}, please report."),
         });
+
+        // The IoT tables (alarms, credentials, telemetry): another context, history __iot_migrations.
+        builder.Services.AddIotDbContext();
 
         builder.Services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [HealthTags.Ready]);
         builder.Services.AddHostedService<DatabaseInitializer>();

@@ -1,6 +1,7 @@
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Diagnostics;
 using ApprovalHub.Host.Engine.Scheduling;
+using ApprovalHub.Supervision.Handlers;
 using ApprovalHub.Workflows.Calendar;
 using ApprovalHub.Workflows.Expressions;
 using ApprovalHub.Workflows.Persistence;
@@ -37,7 +38,9 @@ internal static class EngineRegistration
         builder.Services.AddSingleton<IWorkflowStore>(services => services.GetRequiredService<EfWorkflowStore>());
         builder.Services.AddSingleton<IWorkflowQueries>(services => services.GetRequiredService<EfWorkflowStore>());
         builder.Services.AddSingleton<IProcessDefinitionSource>(services => new DbProcessDefinitionSource(services.GetRequiredService<Func<WorkflowDbContext>>()));
-        builder.Services.AddSingleton<IServiceTaskHandlerRegistry, ServiceTaskHandlerRegistry>();
+        // Handlers are keyed services (ah:type → IServiceTaskHandler); the registry finds them there.
+        builder.Services.AddServiceTaskHandlers();
+        builder.Services.AddSingleton<IServiceTaskHandlerRegistry, ServiceProviderHandlerRegistry>();
         builder.Services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
         builder.Services.AddSingleton<BusinessCalendar>(services => CalendarLoading.Load(services.GetRequiredService<IOptions<CalendarOptions>>().Value));
         builder.Services.AddSingleton<IBusinessCalendar>(services => services.GetRequiredService<BusinessCalendar>());

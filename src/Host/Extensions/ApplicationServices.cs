@@ -1,12 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApprovalHub.Host.Admin;
+using ApprovalHub.Host.Certificates;
 using ApprovalHub.Host.Cases;
+using ApprovalHub.Host.Cockpit;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Definitions;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Engine;
+using ApprovalHub.Host.Notifications;
+using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Operations;
+using ApprovalHub.Host.Portal;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
 using ApprovalHub.Workflows.Deployment;
@@ -30,7 +35,11 @@ public static class ApplicationServices
         builder.Services.AddScoped<DefinitionDrafts>();
         builder.AddDemoDefinitions();
         builder.AddRegistry();
+        builder.AddCertificates();
         builder.AddCases();
+        builder.AddIot();
+        builder.AddCockpit();
+        builder.AddPortal();
         builder.AddAdminUi();
         return builder;
     }
@@ -42,10 +51,16 @@ public static class ApplicationServices
         app.MapSecurityApis();
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
+        app.MapAdminApi();
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
+        app.MapNotificationsApi();
+        app.MapCertificatesApi();
         app.MapCases();
+        app.MapIot();
+        app.MapCockpit();
+        app.MapPortal();
         app.MapAdminUi();
         return app;
     }

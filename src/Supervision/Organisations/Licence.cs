@@ -23,4 +23,13 @@ public sealed class Licence
 
     /// <summary>Last day of validity.</summary>
     public DateOnly ExpiresOn { get; set; }
+
+    /// <summary>The day it was cancelled (注销), or null while it stands.</summary>
+    public DateOnly? CancelledOn { get; set; }
+
+    /// <summary>The day of the last change (变更/增项), if any.</summary>
+    public DateOnly? ChangedOn { get; set; }
+
+    /// <summary>The last change, in words (名称变更：…).</summary>
+    public string? LastChange { get; set; }
 }

@@ -1,4 +1,6 @@
 using ApprovalHub.Supervision.Equipment;
+using ApprovalHub.Supervision.Handlers.Effects;
+using ApprovalHub.Supervision.Notifications;
 using ApprovalHub.Supervision.Organisations;
 using ApprovalHub.Supervision.People;
 using ApprovalHub.Supervision.Records;
@@ -77,6 +79,24 @@ public abstract class RegistryDbContext : DbContext
 
     /// <summary>Precomputed region counts.</summary>
     public DbSet<RegionRollup> RegionRollups => Set<RegionRollup>();
+
+    /// <summary>What each service-task run did (idempotency of the handlers).</summary>
+    public DbSet<HandlerEffect> HandlerEffects => Set<HandlerEffect>();
+
+    /// <summary>The notification outbox.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Counters of the numbers the registry hands out.</summary>
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    /// <summary>安全总监 and 安全员 of organisations.</summary>
+    public DbSet<SafetyStaffMember> SafetyStaff => Set<SafetyStaffMember>();
+
+    /// <summary>Maintenance contracts.</summary>
+    public DbSet<MaintenanceContract> MaintenanceContracts => Set<MaintenanceContract>();
+
+    /// <summary>Construction notices (施工告知).</summary>
+    public DbSet<ConstructionNotice> ConstructionNotices => Set<ConstructionNotice>();
 
     /// <summary>True on PostgreSQL (bulk paths and index options differ).</summary>
     public abstract bool IsPostgres { get; }

@@ -36,4 +36,16 @@ public sealed class ElectronicCertificate
 
     /// <summary>Issue date.</summary>
     public DateOnly IssuedOn { get; set; }
+
+    /// <summary>
+    /// The day a later certificate replaced this one (换证, 补证) or the registration ended; null while
+    /// it is the certificate in force.
+    /// </summary>
+    public DateOnly? SupersededOn { get; set; }
+
+    /// <summary>The e-certificate as issued (PDF), for certificates the platform issued itself; null for imported ones.</summary>
+    public byte[]? Pdf { get; set; }
+
+    /// <summary>The 使用标志 (use sign) details printed with it, as JSON (<see cref="Certificates.UseSign"/>).</summary>
+    public string? SignDetails { get; set; }
 }

@@ -16,8 +16,8 @@ public sealed class HazardRecord
     /// <summary>Registry id.</summary>
     public long Id { get; set; }
 
-    /// <summary>The device.</summary>
-    public long DeviceId { get; set; }
+    /// <summary>The device, or null for a hazard of the organisation as a whole (a missing safety manager, a lapsed record).</summary>
+    public long? DeviceId { get; set; }
 
     /// <summary>The organisation that must fix it (usually the user unit).</summary>
     public long OrganisationId { get; set; }

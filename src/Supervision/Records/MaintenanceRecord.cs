@@ -14,6 +14,9 @@ public enum MaintenanceKind
 
     /// <summary>年度.</summary>
     Annual = 3,
+
+    /// <summary>救援: a rescue after an alarm (trapped passengers), not a scheduled visit.</summary>
+    Rescue = 4,
 }
 
 /// <summary>维保记录: one maintenance visit (专题库: maintenance).</summary>
@@ -33,4 +36,7 @@ public sealed class MaintenanceRecord
 
     /// <summary>Depth of the visit.</summary>
     public MaintenanceKind Kind { get; set; }
+
+    /// <summary>What was done (items, arrival and rescue times, findings), in words.</summary>
+    public string? Detail { get; set; }
 }

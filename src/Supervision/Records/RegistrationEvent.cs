@@ -26,6 +26,9 @@ public enum RegistrationEventKind
 
     /// <summary>注销.</summary>
     Cancelled = 7,
+
+    /// <summary>超期未检: the inspection validity ran out without an application; reported to the regulator.</summary>
+    Overdue = 8,
 }
 
 /// <summary>One registration event of a device, for its lifecycle timeline.</summary>

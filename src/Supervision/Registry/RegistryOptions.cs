@@ -31,6 +31,18 @@ public sealed class RegistryOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = string.Empty;
 
+    /// <summary>
+    /// A TrueType CJK font (.ttf, or .ttc whose first face is used) for the e-certificates. Empty:
+    /// the first installed of <see cref="Certificates.CertificateFont.DefaultCandidates"/>.
+    /// </summary>
+    public string CertificateFontPath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The base URL printed in QR codes when <see cref="PublicBaseUrl"/> is empty and there is no
+    /// request to take it from (certificates issued by a process): the demo's own address.
+    /// </summary>
+    public const string FallbackPublicBaseUrl = "http://127.0.0.1:5080";
+
     /// <summary>The rescue hotline shown on public pages; 96333 is the common number [V].</summary>
     public string Hotline { get; set; } = "96333";
 

@@ -72,7 +72,8 @@ internal sealed class DeviceTimelineHandler(RegistryDbContext db, IWorkflowQueri
 
         foreach (var m in await db.Maintenance.AsNoTracking().Where(r => r.DeviceId == id).ToListAsync(cancellationToken))
         {
-            entries.Add(Entry(m.PerformedOn, "maintenance", "维护保养", MaintenanceTitle(m.Kind)));
+            entries.Add(Entry(m.PerformedOn, "maintenance", m.Kind == MaintenanceKind.Rescue ? "应急救援" : "维护保养",
+                m.Detail is null ? MaintenanceTitle(m.Kind) : $"{MaintenanceTitle(m.Kind)}：{m.Detail}"));
         }
 
         foreach (var h in await db.Hazards.AsNoTracking().Where(r => r.DeviceId == id).ToListAsync(cancellationToken))
@@ -140,6 +141,7 @@ internal sealed class DeviceTimelineHandler(RegistryDbContext db, IWorkflowQueri
         MaintenanceKind.Quarterly => "季度维保",
         MaintenanceKind.HalfYearly => "半年维保",
         MaintenanceKind.Annual => "年度维保",
+        MaintenanceKind.Rescue => "应急救援",
         _ => kind.ToString(),
     };
 
@@ -153,6 +155,7 @@ internal sealed class DeviceTimelineHandler(RegistryDbContext db, IWorkflowQueri
         RegistrationEventKind.Resumed => "启用",
         RegistrationEventKind.Scrapped => "报废",
         RegistrationEventKind.Cancelled => "注销",
+        RegistrationEventKind.Overdue => "超期未检",
         _ => kind.ToString(),
     };
 }

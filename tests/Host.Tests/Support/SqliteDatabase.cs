@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace ApprovalHub.Host.Tests.Support;
 
 /// <summary>A SQLite file in its own temporary folder.</summary>
-public sealed class SqliteDatabase : TestDatabase
+public class SqliteDatabase : TestDatabase
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "approvalhub-tests", Guid.NewGuid().ToString("N"));
 

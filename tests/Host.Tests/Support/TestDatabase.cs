@@ -37,6 +37,10 @@ public abstract class TestDatabase : IAsyncLifetime
         // A small demo province keeps every host start fast; registry tests rely on its fixed seed.
         ["Registry:DemoDevices"] = RegistryDemoDevices.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Registry:DemoSeed"] = "42",
+
+        // No MQTT broker or ingestion unless a test asks for it (tests/Host.Tests/Iot): parallel hosts
+        // would otherwise all try the embedded broker's default port.
+        ["Iot:Enabled"] = "false",
     };
 
     /// <summary>Devices the demo seeder generates on the test host's first start.</summary>

@@ -28,6 +28,7 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Number).HasMaxLength(40);
         builder.Property(l => l.Scope).HasMaxLength(200);
+        builder.Property(l => l.LastChange).HasMaxLength(500);
         builder.HasIndex(l => l.OrganisationId);
         builder.HasIndex(l => l.Number);
     }

@@ -25,6 +25,7 @@ internal sealed class MaintenanceRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("reg_maintenance");
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.Detail).HasMaxLength(500);
         builder.HasIndex(r => r.DeviceId);
     }
 }
@@ -72,6 +73,9 @@ internal sealed class ElectronicCertificateConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Number).HasMaxLength(40);
         builder.HasIndex(r => r.DeviceId);
         builder.HasIndex(r => r.OrganisationId);
+
+        // The download API finds a certificate by its number.
+        builder.HasIndex(r => r.Number);
     }
 }
 

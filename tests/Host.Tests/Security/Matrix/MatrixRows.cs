@@ -87,6 +87,16 @@ public static class MatrixRows
         new("tasks", "claim a 西湖区 county task", HttpStatusCode.OK,
             async (c, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{await c.CountyTaskAsync("claim")}/claim") { Content = JsonContent.Create(new { }) },
             caller => caller.Label == "county" ? Expectation.Allowed : SeesXihuCase(caller) == Expectation.Allowed ? Expectation.Forbidden : SeesXihuCase(caller)),
+
+        // The cockpit (issue #10): regulators read their own region and below, never beside or above (403).
+        new("cockpit", "read own region", HttpStatusCode.OK, (_, _) => Get("/api/cockpit"), OnlyRoles("regulator", "analyst", "admin")),
+        new("cockpit", "read 西湖区 (330106)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit?region=330106"),
+            RegionWithin("national", "province", "city", "county")),
+        new("cockpit", "list overdue devices in 330106", HttpStatusCode.OK, (_, _) => Get("/api/cockpit/devices?region=330106&filter=overdue"),
+            RegionWithin("national", "province", "city", "county")),
+        new("cockpit", "export 杭州市 (330100)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit/export?region=330100&table=regions"),
+            RegionWithin("national", "province", "city")),
+        new("cockpit", "recompute", HttpStatusCode.OK, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/cockpit/recompute")), OnlyRoles(Authors)),
     ];
 
     // A case the demo enterprise filed in 西湖区 (330106): the regulators whose region contains it,
@@ -95,6 +105,13 @@ public static class MatrixRows
         caller.UserName is null ? Expectation.Unauthenticated
         : caller.Label is "national" or "province" or "city" or "county" or "enterprise" or "analyst" or "admin" ? Expectation.Allowed
         : Expectation.Hidden;
+
+    // Regions: analysts, administrators and the listed regulators may; other regulators are refused
+    // the region (403: regions are not secret, their figures are); other roles may not read figures.
+    private static Func<MatrixCaller, Expectation> RegionWithin(params string[] labels) => caller =>
+        caller.UserName is null ? Expectation.Unauthenticated
+        : caller.Role is "admin" or "analyst" || labels.Contains(caller.Label) ? Expectation.Allowed
+        : Expectation.Forbidden;
 
     private static Expectation SignedIn(MatrixCaller caller) =>
         caller.UserName is null ? Expectation.Unauthenticated : Expectation.Allowed;

@@ -162,6 +162,159 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.ToTable("reg_devices", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Handlers.Effects.HandlerEffect", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("HandlerType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler_type");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outputs");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("integer")
+                        .HasColumnName("run");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "ElementId", "Run")
+                        .IsUnique();
+
+                    b.ToTable("reg_handler_effects", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("EquipmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("equipment_code");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("process_key");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientContact")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recipient_contact");
+
+                    b.Property<string>("RecipientGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient_group");
+
+                    b.Property<long?>("RecipientOrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recipient_organisation_id");
+
+                    b.Property<string>("RecipientUser")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient_user");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("RecipientGroup", "Id");
+
+                    b.HasIndex("RecipientOrganisationId", "Id");
+
+                    b.HasIndex("RecipientUser", "Id");
+
+                    b.ToTable("reg_notifications", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Organisations.Licence", b =>
                 {
                     b.Property<long>("Id")
@@ -171,6 +324,14 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("ChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_on");
+
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("date")
                         .HasColumnName("expires_on");
@@ -178,6 +339,11 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date")
                         .HasColumnName("issued_on");
+
+                    b.Property<string>("LastChange")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_change");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -253,6 +419,55 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     b.ToTable("reg_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Organisations.SafetyStaffMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AppointedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appointed_on");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("reg_safety_staff", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Supervision.People.OperatorCertificate", b =>
@@ -352,6 +567,22 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.ToTable("reg_people", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Persistence.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("reg_number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.AccidentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -430,6 +661,69 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.ToTable("reg_alarms", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Records.ConstructionNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<long?>("DeviceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("EquipmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("equipment_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PlannedStart")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentCode");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("reg_construction_notices", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.ElectronicCertificate", b =>
                 {
                     b.Property<long>("Id")
@@ -461,9 +755,23 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("organisation_id");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("SignDetails")
+                        .HasColumnType("text")
+                        .HasColumnName("sign_details");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date")
+                        .HasColumnName("superseded_on");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeviceId");
+
+                    b.HasIndex("Number");
 
                     b.HasIndex("OrganisationId");
 
@@ -489,7 +797,7 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
-                    b.Property<long>("DeviceId")
+                    b.Property<long?>("DeviceId")
                         .HasColumnType("bigint")
                         .HasColumnName("device_id");
 
@@ -557,6 +865,48 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                     b.ToTable("reg_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Records.MaintenanceContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<long>("MaintenanceOrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("maintenance_organisation_id");
+
+                    b.Property<long>("UserOrganisationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_organisation_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("MaintenanceOrganisationId");
+
+                    b.ToTable("reg_maintenance_contracts", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.MaintenanceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -565,6 +915,11 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
 
                     b.Property<long>("DeviceId")
                         .HasColumnType("bigint")

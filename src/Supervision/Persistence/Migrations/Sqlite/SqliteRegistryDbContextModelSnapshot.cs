@@ -153,12 +153,169 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.ToTable("reg_devices", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Handlers.Effects.HandlerEffect", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("HandlerType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler_type");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outputs");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId", "ElementId", "Run")
+                        .IsUnique();
+
+                    b.ToTable("reg_handler_effects", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("EquipmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equipment_code");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientContact")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_contact");
+
+                    b.Property<string>("RecipientGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_group");
+
+                    b.Property<long?>("RecipientOrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_organisation_id");
+
+                    b.Property<string>("RecipientUser")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("RecipientGroup", "Id");
+
+                    b.HasIndex("RecipientOrganisationId", "Id");
+
+                    b.HasIndex("RecipientUser", "Id");
+
+                    b.ToTable("reg_notifications", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Organisations.Licence", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("ChangedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_on");
 
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("TEXT")
@@ -167,6 +324,11 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("issued_on");
+
+                    b.Property<string>("LastChange")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_change");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -240,6 +402,53 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("reg_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Organisations.SafetyStaffMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppointedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointed_on");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("reg_safety_staff", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Supervision.People.OperatorCertificate", b =>
@@ -335,6 +544,22 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.ToTable("reg_people", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Persistence.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("reg_number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.AccidentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -409,6 +634,67 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.ToTable("reg_alarms", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Records.ConstructionNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<long?>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("EquipmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equipment_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PlannedStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_start");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentCode");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("reg_construction_notices", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.ElectronicCertificate", b =>
                 {
                     b.Property<long>("Id")
@@ -438,9 +724,23 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("organisation_id");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("SignDetails")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_details");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_on");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeviceId");
+
+                    b.HasIndex("Number");
 
                     b.HasIndex("OrganisationId");
 
@@ -464,7 +764,7 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
-                    b.Property<long>("DeviceId")
+                    b.Property<long?>("DeviceId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("device_id");
 
@@ -530,12 +830,57 @@ namespace ApprovalHub.Supervision.Persistence.Migrations.Sqlite
                     b.ToTable("reg_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Records.MaintenanceContract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<long>("MaintenanceOrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maintenance_organisation_id");
+
+                    b.Property<long>("UserOrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_organisation_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("MaintenanceOrganisationId");
+
+                    b.ToTable("reg_maintenance_contracts", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Records.MaintenanceRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
 
                     b.Property<long>("DeviceId")
                         .HasColumnType("INTEGER")
