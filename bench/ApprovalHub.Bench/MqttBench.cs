@@ -184,7 +184,8 @@ internal static class MqttBench
         ];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddApplicationServices();
         return builder.Build();

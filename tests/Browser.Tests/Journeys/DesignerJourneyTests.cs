@@ -85,6 +85,7 @@ public sealed class DesignerJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator(".ah-mapping")).ToContainTextAsync("Task_accept");
         await page.ClickAsync(".ah-validate-migration");
         await Assertions.Expect(page.Locator(".ah-migration-checks")).ToContainTextAsync("可以迁移");
+        await Assertions.Expect(page.Locator(".ah-run-migration")).ToBeEnabledAsync();
         await page.ScreenshotAsync("admin-migration");
         Assert.Equal(1, (await queries.GetInstanceAsync(oldCase, TestContext.Current.CancellationToken))!.Version);
 

@@ -15,6 +15,13 @@ internal static partial class HtmlForms
     [GeneratedRegex("value=\"([^\"]*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex Value();
 
+    /// <summary>Every hidden field of the page (the sign-in page has one form).</summary>
+    public static Dictionary<string, string> HiddenInputs(string html) =>
+        HiddenInput().Matches(html)
+            .Select(m => (Name: Name().Match(m.Value).Groups[1].Value, Value: WebUtility.HtmlDecode(Value().Match(m.Value).Groups[1].Value)))
+            .Where(f => f.Name.Length > 0)
+            .ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
+
     /// <summary>The hidden fields of the first form posting to <paramref name="formName"/> (Blazor's <c>_handler</c>).</summary>
     public static Dictionary<string, string> HiddenFields(string html, string formName)
     {

@@ -21,6 +21,7 @@ public sealed partial class DesignerPage
     private IJSObjectReference? _designer;
     private DotNetObjectReference<DesignerPage>? _self;
     private DesignerDocument? _document;
+    private string? _shownKey;
     private PropertyPanelModel? _panel;
     private IReadOnlyList<BpmnDiagnostic> _diagnostics = [];
     private string? _message;
@@ -51,16 +52,28 @@ public sealed partial class DesignerPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _document is null)
+        if (_document is null || _shownKey == Key)
         {
             return;
         }
 
         try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./_content/ApprovalHub.Admin.Blazor/js/bpmn-designer.js");
-            _self = DotNetObjectReference.Create(this);
-            _designer = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _canvas, _document.Xml, _self);
+            // The same page instance serves another key when the address changes: load that one instead.
+            _shownKey = Key;
+            if (_designer is null)
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./_content/ApprovalHub.Admin.Blazor/js/bpmn-designer.js");
+                _self = DotNetObjectReference.Create(this);
+                _designer = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _canvas, _document.Xml, _self);
+            }
+            else
+            {
+                await _module!.InvokeVoidAsync("setXml", _disposed.Token, _designer, _document.Xml);
+                (_panel, _dirty, _message) = (null, false, null);
+                StateHasChanged();
+            }
+
             await MarkAsync();
         }
         catch (JSException ex)
