@@ -18,6 +18,7 @@ public partial class CasePage : IDisposable
     private CaseDetail? _detail;
     private ClaimsPrincipal? _user;
     private bool _notFound;
+    private bool _official;
     private bool _busy;
     private bool _failed;
     private string? _message;
@@ -45,8 +46,12 @@ public partial class CasePage : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _user = await TaskUser.PrincipalAsync(Authentication);
-        await LoadAsync();
+        _user = await TaskUser.CurrentAsync(Authentication);
+        _official = TaskUser.IsOfficial(_user);
+        if (_official)
+        {
+            await LoadAsync();
+        }
     }
 
     private async Task LoadAsync()

@@ -14,8 +14,9 @@ namespace ApprovalHub.Admin.Blazor.Components.Tasks;
 /// delegate); decide through the task's own form (the decision form requires a reason to reject).
 /// The server checks everything again; its field errors appear under the fields.
 /// </summary>
-public partial class TaskActionsPanel
+public partial class TaskActionsPanel : IDisposable
 {
+    private readonly CancellationTokenSource _disposed = new();
     private TaskAction? _open;
     private bool _busy;
     private bool _failed;
@@ -142,12 +143,12 @@ public partial class TaskActionsPanel
         }
     }
 
-    private Task ClaimAsync() => RunAsync("Claim", () => Actions.ClaimAsync(User, Detail.Task.Id, CancellationToken.None));
+    private Task ClaimAsync() => RunAsync("Claim", () => Actions.ClaimAsync(User, Detail.Task.Id, _disposed.Token));
 
-    private Task UnclaimAsync() => RunAsync("Unclaim", () => Actions.UnclaimAsync(User, Detail.Task.Id, CancellationToken.None));
+    private Task UnclaimAsync() => RunAsync("Unclaim", () => Actions.UnclaimAsync(User, Detail.Task.Id, _disposed.Token));
 
     private Task CompleteAsync(JsonObject data) =>
-        RunAsync("Submit", () => Actions.CompleteAsync(User, Detail.Task.Id, new CompleteTaskCommand(data), CancellationToken.None), formErrors: true);
+        RunAsync("Submit", () => Actions.CompleteAsync(User, Detail.Task.Id, new CompleteTaskCommand(data), _disposed.Token), formErrors: true);
 
     /// <summary>Checks what this side can (required fields), then sends the open form's action.</summary>
     private Task SubmitAsync()
@@ -167,15 +168,15 @@ public partial class TaskActionsPanel
         var comment = string.IsNullOrWhiteSpace(_comment) ? null : _comment.Trim();
         return RunAsync(action.ToString(), action switch
         {
-            TaskAction.Return => () => Actions.ReturnAsync(User, id, new ReturnTaskCommand(_target, comment), CancellationToken.None),
-            TaskAction.Transfer => () => Actions.TransferAsync(User, id, new ReassignTaskCommand(_toUser?.Trim(), comment), CancellationToken.None),
-            TaskAction.Delegate => () => Actions.DelegateAsync(User, id, new ReassignTaskCommand(_toUser?.Trim(), comment), CancellationToken.None),
-            TaskAction.Resolve => () => Actions.ResolveAsync(User, id, new ResolveTaskCommand(null, comment), CancellationToken.None),
-            TaskAction.AddSigner => () => Actions.ChangeSignersAsync(User, id, new SignerCommand(_signer?.Trim(), null, comment), CancellationToken.None),
-            TaskAction.RemoveSigner => () => Actions.ChangeSignersAsync(User, id, new SignerCommand(null, Guid.Parse(_removeTaskId!), comment), CancellationToken.None),
-            TaskAction.CarbonCopy => () => Actions.CarbonCopyAsync(User, id, new CarbonCopyCommand(Recipients(), comment), CancellationToken.None),
-            TaskAction.Urge => () => Actions.UrgeAsync(User, id, new UrgeCommand(comment), CancellationToken.None),
-            _ => () => Actions.CompleteAsync(User, id, new CompleteTaskCommand(null, comment), CancellationToken.None),
+            TaskAction.Return => () => Actions.ReturnAsync(User, id, new ReturnTaskCommand(_target, comment), _disposed.Token),
+            TaskAction.Transfer => () => Actions.TransferAsync(User, id, new ReassignTaskCommand(_toUser?.Trim(), comment), _disposed.Token),
+            TaskAction.Delegate => () => Actions.DelegateAsync(User, id, new ReassignTaskCommand(_toUser?.Trim(), comment), _disposed.Token),
+            TaskAction.Resolve => () => Actions.ResolveAsync(User, id, new ResolveTaskCommand(null, comment), _disposed.Token),
+            TaskAction.AddSigner => () => Actions.ChangeSignersAsync(User, id, new SignerCommand(_signer?.Trim(), null, comment), _disposed.Token),
+            TaskAction.RemoveSigner => () => Actions.ChangeSignersAsync(User, id, new SignerCommand(null, Guid.Parse(_removeTaskId!), comment), _disposed.Token),
+            TaskAction.CarbonCopy => () => Actions.CarbonCopyAsync(User, id, new CarbonCopyCommand(Recipients(), comment), _disposed.Token),
+            TaskAction.Urge => () => Actions.UrgeAsync(User, id, new UrgeCommand(comment), _disposed.Token),
+            _ => () => Actions.CompleteAsync(User, id, new CompleteTaskCommand(null, comment), _disposed.Token),
         });
     }
 
@@ -244,5 +245,13 @@ public partial class TaskActionsPanel
         {
             _busy = false;
         }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -20,6 +20,7 @@ public partial class TaskPage : IDisposable
     private TaskDetail? _detail;
     private ClaimsPrincipal? _user;
     private bool _notFound;
+    private bool _official;
 
     [Inject]
     private ITaskQueue Queue { get; set; } = default!;
@@ -40,8 +41,12 @@ public partial class TaskPage : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _user = await TaskUser.PrincipalAsync(Authentication);
-        await LoadAsync();
+        _user = await TaskUser.CurrentAsync(Authentication);
+        _official = TaskUser.IsOfficial(_user);
+        if (_official)
+        {
+            await LoadAsync();
+        }
     }
 
     /// <summary>After an action: the task as it is now (it may have moved on, or be someone else's).</summary>

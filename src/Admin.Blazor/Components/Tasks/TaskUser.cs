@@ -6,12 +6,19 @@ namespace ApprovalHub.Admin.Blazor.Components.Tasks;
 /// <summary>The signed-in user the case layer acts for (it decides scope and rights from the principal).</summary>
 internal static class TaskUser
 {
-    /// <summary>The user of the circuit; the pages require sign-in, so an anonymous state is a bug.</summary>
-    public static async Task<ClaimsPrincipal> PrincipalAsync(Task<AuthenticationState>? state)
-    {
-        var user = state is null ? null : (await state).User;
-        return user?.Identity?.IsAuthenticated == true
-            ? user
-            : throw new InvalidOperationException("Internal bug: a task page ran without a signed-in user, please report.");
-    }
+    /// <summary>The roles whose work the queue is: regulators and inspection bodies (host's Security/Roles.cs).</summary>
+    public const string OfficialRoles = "regulator,inspector";
+
+    /// <summary>The user of the circuit; an anonymous principal when there is none (the host requires sign-in).</summary>
+    public static async Task<ClaimsPrincipal> CurrentAsync(Task<AuthenticationState>? state) =>
+        state is null ? new ClaimsPrincipal(new ClaimsIdentity()) : (await state).User;
+
+    /// <summary>
+    /// True for a regulator or an inspection body. The pages check it before asking the case layer
+    /// anything: the menu entry is hidden from others, but hiding a link is not access control.
+    /// Enterprises and producers have their cases in the portal.
+    /// </summary>
+    public static bool IsOfficial(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && OfficialRoles.Split(',').Any(user.IsInRole);
 }
