@@ -45,14 +45,60 @@ internal static class TaskAccess
         }
     }
 
-    /// <summary>Open tasks the caller may work on now: assigned to them, or unassigned and naming them or one of their groups.</summary>
-    public static IQueryable<UserTaskRecord> ForMe(this IQueryable<UserTaskRecord> tasks, WorkflowDbContext db, CaseCaller caller)
+    /// <summary>Candidate rows (claimable tasks) naming one of the caller's groups, or nobody.</summary>
+    public static IQueryable<TaskCandidateRow> ClaimableByGroups(this IQueryable<TaskCandidateRow> candidates, CaseCaller caller)
+    {
+        var groups = caller.Groups.Append(TaskCandidateRow.Anyone).ToList();
+        return candidates.Where(c => c.Kind == CandidateKind.Group && groups.Contains(c.Value));
+    }
+
+    /// <summary>
+    /// Candidate rows naming the caller. Kept apart from <see cref="ClaimableByGroups"/> (and
+    /// united later) because an OR of the two would turn the index-only range scan into a bitmap
+    /// scan of the table.
+    /// </summary>
+    public static IQueryable<TaskCandidateRow> ClaimableByUser(this IQueryable<TaskCandidateRow> candidates, CaseCaller caller)
     {
         var me = caller.RequireUserName();
-        var groups = caller.Groups.Append(TaskCandidateRow.Anyone).ToList();
-        return tasks.Where(t => t.Assignee == me
-            || (t.Assignee == null && db.TaskCandidates.Any(c => c.TaskId == t.Id
-                && ((c.Kind == CandidateKind.User && c.Value == me) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))))));
+        return candidates.Where(c => c.Kind == CandidateKind.User && c.Value == me);
+    }
+
+    /// <summary>
+    /// Candidate rows in the caller's scope: a regulator's region as a range on the candidate index
+    /// (<see cref="RegionRange"/>), an organisation's through the party rows.
+    /// </summary>
+    public static IQueryable<TaskCandidateRow> InScope(this IQueryable<TaskCandidateRow> candidates, WorkflowDbContext db, CaseCaller caller)
+    {
+        var scope = caller.Scope;
+        switch (scope.Kind)
+        {
+            case ScopeKind.Unrestricted:
+                return candidates;
+            case ScopeKind.Restricted:
+                var prefix = scope.RegionPrefix;
+                var organisations = scope.OrganisationIds.ToList();
+                if (prefix is null && organisations.Count == 0)
+                {
+                    return candidates.Where(_ => false);
+                }
+
+                if (organisations.Count == 0)
+                {
+                    var upper = RegionRange.UpperBound(prefix!);
+                    return candidates.Where(c => string.Compare(c.RegionCode, prefix) >= 0 && string.Compare(c.RegionCode, upper) < 0);
+                }
+
+                if (prefix is null)
+                {
+                    return candidates.Where(c => db.TaskParties.Any(p => p.TaskId == c.TaskId && organisations.Contains(p.OrganisationId)));
+                }
+
+                var bound = RegionRange.UpperBound(prefix);
+                return candidates.Where(c => (string.Compare(c.RegionCode, prefix) >= 0 && string.Compare(c.RegionCode, bound) < 0)
+                    || db.TaskParties.Any(p => p.TaskId == c.TaskId && organisations.Contains(p.OrganisationId)));
+            default:
+                return candidates.Where(_ => false);
+        }
     }
 
     /// <summary>True when the task (open or closed) lies in the caller's scope.</summary>

@@ -37,8 +37,7 @@ internal sealed class TaskQueue(
         await using var db = createContext();
         return query.View switch
         {
-            TaskView.Todo => await TaskPageAsync(db, filter,
-                db.Tasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).ForMe(db, caller).InScope(db, caller), cancellationToken),
+            TaskView.Todo => await TodoPageAsync(db, filter, caller, cancellationToken),
             TaskView.Done => await TaskPageAsync(db, filter,
                 db.Tasks.AsNoTracking().Where(t => t.CompletedBy == me && t.Status == UserTaskStatus.Completed), cancellationToken),
             TaskView.Cc => await CopiesPageAsync(db, filter, me, cancellationToken),
@@ -83,32 +82,77 @@ internal sealed class TaskQueue(
         };
     }
 
+    /// <summary>
+    /// 待办: the tasks assigned to the caller (few, from the tasks' own index) plus the tasks their
+    /// groups may claim (from the candidate rows, which carry region, process, deadline and creation
+    /// time). Without filters on changing task columns the count and the page's ids come from those
+    /// two indexes alone and only the page's rows are read; with them the candidates join the tasks.
+    /// </summary>
+    private async Task<QueuePage> TodoPageAsync(WorkflowDbContext db, QueueFilter filter, CaseCaller caller, CancellationToken cancellationToken)
+    {
+        var me = caller.RequireUserName();
+        var mine = filter.ApplyToCandidateColumns(db.Tasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open && t.Assignee == me).InScope(db, caller));
+        var byGroup = filter.ApplyToCandidates(db.TaskCandidates.AsNoTracking().ClaimableByGroups(caller).InScope(db, caller));
+        var byName = filter.ApplyToCandidates(db.TaskCandidates.AsNoTracking().ClaimableByUser(caller).InScope(db, caller));
+        if (filter.NeedsTaskColumns)
+        {
+            var ids = byGroup.Select(c => c.TaskId).Union(byName.Select(c => c.TaskId));
+            return await TaskPageAsync(db, filter, mine.Concat(db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))), cancellationToken);
+        }
+
+        // Union, not concatenation: a caller named as a user and in a named group finds a task twice.
+        var keys = mine.Select(t => new { TaskId = t.Id, t.DueAt, t.CreatedAt })
+            .Union(byGroup.Select(c => new { c.TaskId, c.DueAt, c.CreatedAt }))
+            .Union(byName.Select(c => new { c.TaskId, c.DueAt, c.CreatedAt }));
+        var total = await keys.LongCountAsync(cancellationToken);
+        var sorted = filter.Sort switch
+        {
+            TaskSort.Created => keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.TaskId),
+            TaskSort.CreatedDescending => keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.TaskId),
+            TaskSort.DueDescending => keys.OrderBy(k => k.DueAt == null).ThenByDescending(k => k.DueAt).ThenByDescending(k => k.TaskId),
+            _ => db.Database.IsNpgsql()
+                ? keys.OrderBy(k => k.DueAt).ThenBy(k => k.TaskId)
+                : keys.OrderBy(k => k.DueAt == null).ThenBy(k => k.DueAt).ThenBy(k => k.TaskId),
+        };
+        var page = await sorted.Skip(filter.Skip).Take(filter.PageSize).Select(k => k.TaskId).ToListAsync(cancellationToken);
+        return new QueuePage(await RowsAsync(db, page, cancellationToken), filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>A page of task rows: the count, then the page's ids in order, then only those rows (sorting ids, not whole rows).</summary>
     private async Task<QueuePage> TaskPageAsync(WorkflowDbContext db, QueueFilter filter, IQueryable<UserTaskRecord> tasks, CancellationToken cancellationToken)
     {
         tasks = filter.Apply(tasks);
         var total = await tasks.LongCountAsync(cancellationToken);
-        var rows = await Sorted(db, tasks, filter.Sort).Skip(filter.Skip).Take(filter.PageSize).ToListAsync(cancellationToken);
-        var items = rows.ConvertAll(t => new QueueItem
-        {
-            TaskId = t.Id,
-            InstanceId = t.InstanceId,
-            BusinessKey = t.BusinessKey,
-            UnitCode = catalog.FindByProcessKey(t.ProcessKey)?.Code,
-            UnitName = records.UnitName(t.ProcessKey),
-            StepName = catalog.FindStepByProcessKey(t.ProcessKey)?.NameZh,
-            TaskName = t.Name ?? t.ElementId,
-            RegionCode = t.RegionCode,
-            SubjectCode = t.SubjectCode,
-            SubjectName = t.SubjectName,
-            Assignee = t.Assignee,
-            CreatedAt = t.CreatedAt,
-            DueAt = t.DueAt,
-            SlaState = t.SlaState,
-            WorkingDaysLeft = t.Status == UserTaskStatus.Open ? workingDays.Left(t.DueAt) : null,
-            EndedAt = t.EndedAt,
-        });
-        return new QueuePage(items, filter.Page, filter.PageSize, total);
+        var page = await Sorted(db, tasks, filter.Sort).Skip(filter.Skip).Take(filter.PageSize).Select(t => t.Id).ToListAsync(cancellationToken);
+        return new QueuePage(await RowsAsync(db, page, cancellationToken), filter.Page, filter.PageSize, total);
     }
+
+    /// <summary>The rows of <paramref name="page"/>, as queue items in the page's order.</summary>
+    private async Task<List<QueueItem>> RowsAsync(WorkflowDbContext db, List<Guid> page, CancellationToken cancellationToken)
+    {
+        var rows = await db.Tasks.AsNoTracking().Where(t => page.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        return [.. page.Where(rows.ContainsKey).Select(id => Item(rows[id]))];
+    }
+
+    private QueueItem Item(UserTaskRecord t) => new()
+    {
+        TaskId = t.Id,
+        InstanceId = t.InstanceId,
+        BusinessKey = t.BusinessKey,
+        UnitCode = catalog.FindByProcessKey(t.ProcessKey)?.Code,
+        UnitName = records.UnitName(t.ProcessKey),
+        StepName = catalog.FindStepByProcessKey(t.ProcessKey)?.NameZh,
+        TaskName = t.Name ?? t.ElementId,
+        RegionCode = t.RegionCode,
+        SubjectCode = t.SubjectCode,
+        SubjectName = t.SubjectName,
+        Assignee = t.Assignee,
+        CreatedAt = t.CreatedAt,
+        DueAt = t.DueAt,
+        SlaState = t.SlaState,
+        WorkingDaysLeft = t.Status == UserTaskStatus.Open ? workingDays.Left(t.DueAt) : null,
+        EndedAt = t.EndedAt,
+    };
 
     private static IQueryable<UserTaskRecord> Sorted(WorkflowDbContext db, IQueryable<UserTaskRecord> tasks, TaskSort sort)
     {
@@ -321,6 +365,54 @@ internal sealed record QueueFilter
             Page = query.Page,
             PageSize = query.PageSize,
         };
+    }
+
+    /// <summary>True when a filter or the order reads task columns the candidate rows do not carry (SLA state, keyword).</summary>
+    public bool NeedsTaskColumns => Sla is not null || Keyword is not null || Sort == TaskSort.Sla;
+
+    /// <summary>The unit, step, region and deadline filters on candidate rows (region as a range on their index).</summary>
+    public IQueryable<TaskCandidateRow> ApplyToCandidates(IQueryable<TaskCandidateRow> candidates)
+    {
+        if (ProcessKeys is { } keys)
+        {
+            var single = keys.Count == 1 ? keys[0] : null;
+            candidates = single is not null ? candidates.Where(c => c.ProcessKey == single) : candidates.Where(c => keys.Contains(c.ProcessKey));
+        }
+
+        if (RegionPrefix is { } prefix)
+        {
+            var upper = RegionRange.UpperBound(prefix);
+            candidates = candidates.Where(c => string.Compare(c.RegionCode, prefix) >= 0 && string.Compare(c.RegionCode, upper) < 0);
+        }
+
+        if (DueBefore is { } due)
+        {
+            candidates = candidates.Where(c => c.DueAt != null && c.DueAt <= due);
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The same filters on task rows.</summary>
+    public IQueryable<UserTaskRecord> ApplyToCandidateColumns(IQueryable<UserTaskRecord> tasks)
+    {
+        if (ProcessKeys is { } keys)
+        {
+            var single = keys.Count == 1 ? keys[0] : null;
+            tasks = single is not null ? tasks.Where(t => t.ProcessKey == single) : tasks.Where(t => keys.Contains(t.ProcessKey));
+        }
+
+        if (RegionPrefix is { } prefix)
+        {
+            tasks = tasks.Where(t => t.RegionCode != null && t.RegionCode.StartsWith(prefix));
+        }
+
+        if (DueBefore is { } due)
+        {
+            tasks = tasks.Where(t => t.DueAt != null && t.DueAt <= due);
+        }
+
+        return tasks;
     }
 
     public IQueryable<UserTaskRecord> Apply(IQueryable<UserTaskRecord> tasks)

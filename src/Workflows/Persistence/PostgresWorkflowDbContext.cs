@@ -19,6 +19,16 @@ public sealed class PostgresWorkflowDbContext : WorkflowDbContext
     }
 
     /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Region codes are digits compared as prefixes (a range on the queue index); the "C"
+        // collation makes that range a plain byte order whatever the database's locale is.
+        modelBuilder.Entity<Queue.TaskCandidateRow>().Property(c => c.RegionCode).UseCollation("C");
+    }
+
+    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -11,8 +11,8 @@ public sealed class StartPageTests
     [InlineData("producer", "portal")]
     [InlineData("analyst", "admin")]
     [InlineData("admin", "admin")]
-    [InlineData("regulator", "definitions")]
-    [InlineData("inspector", "definitions")]
+    [InlineData("regulator", "tasks")]
+    [InlineData("inspector", "tasks")]
     public void Each_role_starts_at_its_own_page(string role, string expected)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));

@@ -10,9 +10,13 @@ internal sealed class TaskCandidateRowConfiguration : IEntityTypeConfiguration<T
     {
         builder.HasKey(c => new { c.TaskId, c.Kind, c.Value });
         builder.Property(c => c.Value).HasMaxLength(TaskCandidateRow.MaxValueLength);
+        builder.Property(c => c.RegionCode).HasMaxLength(TaskCandidateRow.MaxRegionLength);
+        builder.Property(c => c.ProcessKey).HasMaxLength(ProcessDefinitionRecord.MaxKeyLength);
 
-        // "Which open tasks may this user or these groups claim": from the value to the task ids.
-        builder.HasIndex(c => new { c.Kind, c.Value, c.TaskId });
+        // The queue's one index: a group's (or user's) claimable tasks, narrowed to a region prefix
+        // range, with everything the default page orders and filters by, so counting and paging
+        // read the index only (docs/tasks.md).
+        builder.HasIndex(c => new { c.Kind, c.Value, c.RegionCode, c.DueAt, c.CreatedAt, c.ProcessKey, c.TaskId });
         builder.ToEngineTable("wf_task_candidates");
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class EfWorkflowStore
         await DeleteSubscriptionsAsync(db, changes.DeletedSubscriptionTokens.Where(storedTokens), cancellationToken);
         await DeleteJobsAsync(db, changes.DeletedJobs, changes.DeletedJobTokens.Where(storedTokens), cancellationToken);
         await CancelTasksAsync(db, changes, cancellationToken);
-        await ForgetClosedTasksAsync(db, changes, cancellationToken);
+        await RefreshQueueRowsAsync(db, changes, cancellationToken);
 
         StageInstances(db, changes);
         StageTasks(db, changes);
@@ -189,31 +189,42 @@ public sealed partial class EfWorkflowStore
             var copy = task.Clone();
             copy.Revision = 1;
             db.Tasks.Add(copy);
+            db.TaskCandidates.AddRange(TaskAccessRows.Candidates(task));
             if (task.Status == UserTaskStatus.Open)
             {
-                db.TaskCandidates.AddRange(TaskAccessRows.Candidates(task));
                 db.TaskParties.AddRange(TaskAccessRows.Parties(task));
             }
         }
     }
 
     /// <summary>
-    /// The queue's join rows exist for open tasks only: a task that was completed or canceled loses
-    /// them in the same transaction (one statement per table), so the join stays as small as the queue.
+    /// Keeps the queue's rows in step with the tasks in the same transaction: a changed task's
+    /// candidate rows are deleted (one statement) and staged again if it is still open and
+    /// unassigned; a closed task also loses its party rows. So a claim takes a task out of the
+    /// claimable set and an unclaim puts it back.
     /// </summary>
-    private static async Task ForgetClosedTasksAsync(WorkflowDbContext db, ChangeSet changes, CancellationToken cancellationToken)
+    private static async Task RefreshQueueRowsAsync(WorkflowDbContext db, ChangeSet changes, CancellationToken cancellationToken)
     {
-        var closed = changes.CanceledTasks.Keys
-            .Concat(changes.UpdatedTasks.Values.Where(t => t.Status != UserTaskStatus.Open).Select(t => t.Id))
-            .Distinct()
-            .ToList();
-        if (closed.Count == 0)
+        var changed = changes.CanceledTasks.Keys.Concat(changes.UpdatedTasks.Keys).Distinct().ToList();
+        if (changed.Count == 0)
         {
             return;
         }
 
-        await db.TaskCandidates.Where(c => closed.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
-        await db.TaskParties.Where(p => closed.Contains(p.TaskId)).ExecuteDeleteAsync(cancellationToken);
+        await db.TaskCandidates.Where(c => changed.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
+        var closed = changes.CanceledTasks.Keys
+            .Concat(changes.UpdatedTasks.Values.Where(t => t.Status != UserTaskStatus.Open).Select(t => t.Id))
+            .Distinct()
+            .ToList();
+        if (closed.Count > 0)
+        {
+            await db.TaskParties.Where(p => closed.Contains(p.TaskId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var task in changes.UpdatedTasks.Values.Where(t => !changes.CanceledTasks.ContainsKey(t.Id)))
+        {
+            db.TaskCandidates.AddRange(TaskAccessRows.Candidates(task));
+        }
     }
 
     private static void StageJobs(WorkflowDbContext db, ChangeSet changes)

@@ -17,6 +17,7 @@ public sealed class PostgresStores : IDatabaseStores, IAsyncLifetime
         """
         DELETE FROM wf_instances; DELETE FROM wf_tasks; DELETE FROM wf_subscriptions; DELETE FROM wf_inbox;
         DELETE FROM wf_incidents; DELETE FROM wf_jobs; DELETE FROM wf_history; DELETE FROM "ProcessDefinitions";
+        DELETE FROM wf_task_candidates; DELETE FROM wf_task_parties;
         """;
 
     private string? _connectionString;
