@@ -42,12 +42,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context on the host, in Chinese, at a desktop size.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1440, Height = 900 }, isMobile: false);
+
+    /// <summary>A fresh context the size of a phone: what someone scanning the code on a lift sees.</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(new ViewportSize { Width = 390, Height = 844 }, isMobile: true);
+
+    private async Task<IPage> NewPageAsync(ViewportSize viewport, bool isMobile)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = viewport,
+            IsMobile = isMobile,
+            HasTouch = isMobile,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
