@@ -537,11 +537,12 @@ def u34(u):
                "超时通知街道救援站和监管部门，再升级119）→ 确认救援 → 设备恢复正常 → 记录 → 故障转隐患。")
     p.start("Start_alarm", "物联告警转入", initiator=False)
     due = limit_of(u, "Task_rescue")
-    # The escalation timer follows the device's place (arrivalLimit from the alarm: PT30M in city
-    # districts, PT1H elsewhere); the task's SLA stays the catalog's limit.
+    # The arrival limit follows the device's place (arrivalLimit from the alarm: PT30M in city
+    # districts, PT1H elsewhere), for the task's SLA and its escalation timer alike, so the badge
+    # never shows overdue while the escalation is still waiting; the catalog's limit is the fallback.
     arrival = "${typeof arrivalLimit === 'undefined' || arrivalLimit === null ? '" + due + "' : arrivalLimit}"
     p.service("Task_notify_maintenance", "通知维保单位和使用单位", "notify.send")
-    p.user("Task_rescue", "到场救援", group="maintenance", form=form_key(u), due=due)
+    p.user("Task_rescue", "到场救援", group="maintenance", form=form_key(u), due=arrival)
     p.boundary_timer("Task_rescue_remind", "Task_rescue", "催办", cycle=reminder_cycle(due), interrupting=False)
     p.service("Task_rescue_remind_notify", "发送催办提醒", "notify.send")
     p.end("Task_rescue_reminded", "已催办")

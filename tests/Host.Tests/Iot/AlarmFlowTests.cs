@@ -60,6 +60,7 @@ public abstract class AlarmFlowTests<TFixture>(TFixture fixture)
         var limit = ArrivalLimits.For(lift.RegionCode);
         var deadline = Assert.Single(await queries.GetJobsAsync(unit.Id, Ct), j => j.ElementId == "Task_rescue_deadline");
         Assert.InRange(deadline.DueAt, raisedAt + limit - TimeSpan.FromSeconds(5), DateTimeOffset.UtcNow + limit);
+        Assert.InRange(rescue.DueAt!.Value, raisedAt + limit - TimeSpan.FromSeconds(5), DateTimeOffset.UtcNow + limit);
 
         // The lift reports it again: the same alarm counts it and the case hears of it.
         await device.EventAsync("11", cancellationToken: Ct);
