@@ -48,11 +48,13 @@ public sealed class MyDevicesPageTests : PortalTestBase
     {
         Registry.Devices.AddRange([OverdueLift, Boiler]);
         var page = Render<MyDevicesPage>();
+        // The first list loads after the user is known; a click before that would race it.
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.ant-table-row").Count));
 
         page.FindAll(".ah-portal-filters button").Single(b => b.TextContent == "已超期").Click();
 
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tr.ant-table-row")));
         Assert.Equal(PortalDeviceFilter.Overdue, Registry.Queries[^1].Filter);
-        Assert.Single(page.FindAll("tr.ant-table-row"));
         Assert.Equal("true", page.FindAll(".ah-portal-filters button").Single(b => b.TextContent == "已超期").GetAttribute("aria-pressed"));
     }
 
@@ -70,10 +72,12 @@ public sealed class MyDevicesPageTests : PortalTestBase
     public void Search_ShouldSendTheTextToTheRegistry()
     {
         var page = Render<MyDevicesPage>();
+        page.WaitForAssertion(() => Assert.Single(Registry.Queries));
 
         page.Find("#device-search").Change("测试大厦");
         page.Find("form.ah-portal-search").Submit();
 
+        page.WaitForAssertion(() => Assert.Equal(2, Registry.Queries.Count));
         Assert.Equal("测试大厦", Registry.Queries[^1].Q);
         Assert.Equal(1, Registry.Queries[^1].Page);
     }

@@ -37,7 +37,7 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(enterprise.Locator("#main")).ToContainTextAsync("使用登记（首次）");
         await enterprise.ScreenshotAsync("portal-units");
 
-        var caseUrl = await ApplyForUseRegistrationAsync(enterprise, code, "西湖区文三路 90 号 1 号梯");
+        var caseUrl = await ApplyForUseRegistrationAsync(enterprise, code, "西湖区文三路 90 号 1 号梯", "portal-apply");
         await Assertions.Expect(enterprise.Locator(".ah-diagram .ah-active").First).ToBeAttachedAsync();
         await enterprise.ScreenshotAsync("portal-case-started");
 
@@ -73,7 +73,7 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IClassFixtu
         var code = NewLiftCode();
         var enterprise = await browser.NewPageAsync();
         await enterprise.SignInAsync("demo.enterprise");
-        var caseUrl = await ApplyForUseRegistrationAsync(enterprise, code, "西湖区文三路 92 号");
+        var caseUrl = await ApplyForUseRegistrationAsync(enterprise, code, "西湖区文三路 92 号", screenshot: null);
 
         // The official sends it back (退回补正): the address lacks the lift's position.
         var official = await browser.NewPageAsync();
@@ -163,7 +163,7 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IClassFixtu
     }
 
     /// <summary>Fills unit 11's form in the portal and sends it; returns the address of the case page it lands on.</summary>
-    private static async Task<string> ApplyForUseRegistrationAsync(IPage page, string code, string address)
+    private static async Task<string> ApplyForUseRegistrationAsync(IPage page, string code, string address, string? screenshot)
     {
         await page.OpenAsync("portal/apply/11");
         var form = page.Locator("form.ah-form");
@@ -182,9 +182,24 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IClassFixtu
         await form.UploadAsync("使用登记表", FormFilling.SmallPdf("使用登记表.pdf"));
         await form.UploadAsync("产品合格证（含产品数据表）", FormFilling.SmallPdf("产品合格证.pdf"));
         await form.UploadAsync("监督检验证明", FormFilling.SmallPdf("监督检验证明.pdf"));
-        await page.ScreenshotAsync("portal-apply");
+        if (screenshot is not null)
+        {
+            await page.ScreenshotAsync(screenshot);
+        }
+
         await form.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/portal/cases/", StringComparison.Ordinal));
+        try
+        {
+            // Starting the case validates on the server and runs the process to its first task.
+            await page.WaitForURLAsync(url => url.Contains("/portal/cases/", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync("failed-apply-" + code);
+            var shown = await page.Locator(".ant-form-item-explain-error, [role=alert]").AllInnerTextsAsync();
+            Assert.Fail($"The application for {code} did not reach its case page within 60 s; the page shows: {string.Join(" | ", shown)}");
+        }
+
         await page.Locator(".ah-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page.Url;
     }
