@@ -4,6 +4,7 @@ using ApprovalHub.Bench;
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- audit --store sqlite|postgres [--pg CONN] [--appends N] [--writers C]
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- timers --pending N --pg CONN [--nodes 2] [--due-rate R] [--window S]
 // dotnet run -c Release --project bench/ApprovalHub.Bench -- registry --pg CONN [--devices 1750000] [--lookups 20000] [--rollups 2000]
+// dotnet run -c Release --project bench/ApprovalHub.Bench -- cockpit --pg CONN [--devices 1750000] [--loads 100] [--changes 100]
 // (timer-node is the node process the timers command starts; it is not run by hand.)
 return args.FirstOrDefault() switch
 {
@@ -11,5 +12,6 @@ return args.FirstOrDefault() switch
     "timers" => await TimerBench.RunAsync(args, Console.Out, Console.Error),
     "timer-node" => await TimerNode.RunAsync(args, Console.Out, Console.Error),
     "registry" => await RegistryBench.RunAsync(args[1..], Console.Out, Console.Error),
+    "cockpit" => await CockpitBench.RunAsync(args[1..], Console.Out, Console.Error),
     _ => await BenchCommand.RunAsync(args, Console.Out, Console.Error),
 };

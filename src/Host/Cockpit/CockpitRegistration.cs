@@ -1,3 +1,4 @@
+using ApprovalHub.Admin.Blazor.Components.Cockpit;
 using ApprovalHub.Host.Database;
 using ApprovalHub.Host.Engine.Scheduling;
 using ApprovalHub.Host.Security;
@@ -50,6 +51,9 @@ internal static class CockpitRegistration
         services.AddScoped<CockpitQueries>();
         services.AddScoped<CockpitExcel>();
 
+        // The /cockpit page: scoped to the circuit, whose signed-in user decides the scope.
+        services.AddScoped<ICockpitSource, CockpitSource>();
+
         // The event feed: every change saved through the registry's context reaches the recompute.
         services.AddSingleton<RiskChangeQueue>();
         services.AddSingleton<RiskChangeInterceptor>();
@@ -61,6 +65,7 @@ internal static class CockpitRegistration
         // Hosted services start in order: migrate (and compute once) before the change worker runs.
         services.AddHostedService<CockpitInitializer>();
         services.AddHostedService<RiskChangeWorker>();
+        services.AddHostedService<IotAlarmFeed>();
         AddNightlyJob(builder);
         return builder;
     }

@@ -5,6 +5,7 @@ using ApprovalHub.Host.Tests.Support;
 using ApprovalHub.Supervision.Cockpit;
 using ApprovalHub.Supervision.Regions;
 using ApprovalHub.Supervision.Registry;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace ApprovalHub.Host.Tests.Cockpit;
@@ -106,6 +107,9 @@ public abstract class CockpitApiTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task Every_figure_links_to_a_list_that_counts_what_it_says()
     {
+        // Nothing in this class writes while the lists are read (cases opened on demand would: their
+        // hazard.open jobs move the figures; that test lives with the warnings).
+        await database.Factory.Services.GetRequiredService<ApprovalHub.Host.Cockpit.RiskChangeQueue>().WhenIdleAsync(Cancellation);
         var view = await GetAsync<CockpitView>("demo.city", "/api/cockpit");
         var f = view.Figures;
 
@@ -163,20 +167,6 @@ public abstract class CockpitApiTests<TDatabase>(TDatabase database)
         var overdue = await SheetAsync(client, "/api/cockpit/devices/export?region=330100&filter=inUse");
         Assert.Equal(view.Figures.InUse.Value, overdue.Count);
         Assert.All(overdue, row => Assert.StartsWith("3301", row["区划代码"]?.ToString(), StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Only_analysts_and_administrators_recompute_on_demand()
-    {
-        Assert.Equal(HttpStatusCode.Forbidden, (await database.Factory.CreateClientFor("demo.province").PostAsync("/api/cockpit/recompute", null, Cancellation)).StatusCode);
-
-        using var response = await database.Factory.CreateClientFor(SignedInClients.Analyst).PostAsync("/api/cockpit/recompute", null, Cancellation);
-        var run = await response.ReadAsync<RecomputeRun>(Cancellation);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(("manual", (string?)null), (run.Trigger, run.Error));
-        Assert.NotNull(run.FinishedAt);
-        Assert.True(run.Devices > 0);
     }
 
     private async Task<T> GetAsync<T>(string user, string url)

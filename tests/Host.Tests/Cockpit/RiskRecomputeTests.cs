@@ -110,7 +110,7 @@ public abstract class RiskRecomputeTests<TDatabase>(TDatabase database)
         var after = await database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking().SingleAsync(r => r.DeviceId == before.DeviceId, Cancellation));
         Assert.Equal((1, 1, 3, 3), (after.OpenSeriousHazards, after.HazardsOpenUpTo30Days, after.Entrapments, after.RecentEntrapments));
         Assert.Equal((20, 24), (after.PointsOpenHazards, after.PointsEntrapments));
-        Assert.True(after.AlarmsToday >= 1 && after.AlarmsTodayCleared == after.AlarmsToday);
+        Assert.True(after.AlarmsToday >= 1 && after.AlarmsTodayAnswered == after.AlarmsToday);
         var provinceAfter = await database.WithAsync((_, cockpit) => cockpit.RegionFigures.AsNoTracking().SingleAsync(f => f.RegionCode == "330000", Cancellation));
         Assert.Equal(province.HazardsOpenSerious + 1, provinceAfter.HazardsOpenSerious);
         Assert.Equal(province.HazardsFound12Months + 1, provinceAfter.HazardsFound12Months);
@@ -206,6 +206,59 @@ public abstract class RiskRecomputeTests<TDatabase>(TDatabase database)
         Assert.Equal(rebuilt.Keys.Order(), stored.Keys.Order());
         Assert.All(rebuilt, r => Assert.Equal(CockpitData.Values(r.Value)[..18], CockpitData.Values(stored[r.Key])[..18]));
         await database.AssertFiguresAddUpAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task Iot_alarms_count_with_the_registrys_and_an_acknowledgement_gives_the_response_time()
+    {
+        var time = database.Factory.Services.GetRequiredService<TimeProvider>();
+        var before = await database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking()
+            .Where(r => r.Status == EquipmentStatus.InUse && r.Category == EquipmentCategory.Lift && r.Entrapments == 0 && r.AlarmsToday == 0)
+            .OrderBy(r => r.DeviceId).Skip(11).FirstAsync(Cancellation));
+        var code = await database.WithAsync((registry, _) => registry.Devices.Where(d => d.Id == before.DeviceId).Select(d => d.EquipmentCode).SingleAsync(Cancellation));
+
+        // A trapped passenger reported by the lift's terminal (issue #9) and acknowledged 12 minutes later.
+        // Twenty minutes ago, but today in China even just after midnight.
+        var dayStart = new DateTimeOffset(time.Today().ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var raised = time.GetUtcNow().AddMinutes(-20) > dayStart ? time.GetUtcNow().AddMinutes(-20) : dayStart.AddSeconds(1);
+        var rule = Supervision.Alarms.AlarmRuleSet.Default.RaisedBy("11", EquipmentCategory.Lift).First();
+        var alarm = Supervision.Alarms.Alarm.Raise(rule, new Supervision.Alarms.DeviceFacts(before.DeviceId, code, EquipmentCategory.Lift, before.RegionCode,
+            before.UserOrganisationId, before.MaintenanceOrganisationId, null), "11", raised);
+        if (alarm.Status == Supervision.Alarms.AlarmStatus.Pending)
+        {
+            alarm.Activate(raised);
+        }
+
+        alarm.Acknowledge("维保值班员", raised.AddMinutes(12));
+        await using (var iot = database.Factory.Services.GetRequiredService<Func<Supervision.Iot.Persistence.IotDbContext>>()())
+        {
+            iot.Alarms.Add(alarm);
+            await iot.SaveChangesAsync(Cancellation);
+        }
+
+        // The feed finds the device; its recompute counts the alarm.
+        var changed = await database.WithAsync((_, cockpit) => Supervision.Cockpit.IotAlarmChanges.DevicesSinceAsync(cockpit, raised.AddMinutes(-1), Cancellation));
+        Assert.Contains(before.DeviceId, changed);
+        await database.Recalculator().DeviceChangedAsync(before.DeviceId, Cancellation);
+
+        var after = await database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking().SingleAsync(r => r.DeviceId == before.DeviceId, Cancellation));
+        Assert.Equal((1, 1, 8.0), (after.Entrapments, after.RecentEntrapments, after.PointsEntrapments));
+        Assert.Equal((1, 1, 720L), (after.AlarmsToday, after.AlarmsTodayAnswered, after.AlarmResponseSecondsToday));
+        await database.AssertFiguresAddUpAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task The_full_recompute_is_scheduled_every_night_at_half_past_two_china_time()
+    {
+        var scheduler = await database.Factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(Cancellation);
+
+        var trigger = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey("risk-recompute", "approvalhub"), Cancellation));
+
+        Assert.Equal("0 30 2 * * ?", trigger.CronExpressionString);
+        Assert.Equal(TimeSpan.FromHours(8), trigger.TimeZone.BaseUtcOffset);
+        var next = trigger.NextFireTimeUtc!.Value.ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal((2, 30), (next.Hour, next.Minute));
+        Assert.NotNull(await scheduler.GetJobDetail(new Quartz.JobKey("risk-recompute", "approvalhub"), Cancellation));
     }
 
     private async Task<(OrganisationRisk Unit, List<DeviceRisk> Devices)> UnitAsync(long organisation) =>

@@ -65,6 +65,10 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasColumnType("text")
+                        .HasColumnName("subject_code");
+
                     b.HasKey("Id");
 
                     b.ToTable("wf_tasks", null, t =>
@@ -144,17 +148,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<long>("AlarmsToday")
                         .HasColumnType("bigint")
                         .HasColumnName("alarms_today");
 
-                    b.Property<long>("AlarmsTodayCleared")
+                    b.Property<long>("AlarmsTodayAnswered")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<long>("Devices")
                         .HasColumnType("bigint")
@@ -340,17 +344,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("age_years");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<int>("AlarmsToday")
                         .HasColumnType("integer")
                         .HasColumnName("alarms_today");
 
-                    b.Property<int>("AlarmsTodayCleared")
+                    b.Property<int>("AlarmsTodayAnswered")
                         .HasColumnType("integer")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<int>("Category")
                         .HasColumnType("integer")

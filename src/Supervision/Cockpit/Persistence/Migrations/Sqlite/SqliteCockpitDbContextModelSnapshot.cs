@@ -60,6 +60,10 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code");
+
                     b.HasKey("Id");
 
                     b.ToTable("wf_tasks", null, t =>
@@ -137,17 +141,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<long>("AlarmsToday")
                         .HasColumnType("INTEGER")
                         .HasColumnName("alarms_today");
 
-                    b.Property<long>("AlarmsTodayCleared")
+                    b.Property<long>("AlarmsTodayAnswered")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<long>("Devices")
                         .HasColumnType("INTEGER")
@@ -331,17 +335,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("age_years");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<int>("AlarmsToday")
                         .HasColumnType("INTEGER")
                         .HasColumnName("alarms_today");
 
-                    b.Property<int>("AlarmsTodayCleared")
+                    b.Property<int>("AlarmsTodayAnswered")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER")
