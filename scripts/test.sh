@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command. Starts every service the tests need on this machine (a throwaway
-# PostgreSQL for now; Mosquitto and Chromium join the same way later), runs all tests of the
+# PostgreSQL; Mosquitto is installed here and started per test class; Chromium joins later), runs all tests of the
 # solution on SQLite and PostgreSQL, stops everything again, and ends with one line:
 #   tests: N passed, N failed
 # Works on a fresh Debian 12, as root (CI) or as a user who already has PostgreSQL 15 installed.
@@ -11,6 +11,7 @@ RESULTS_DIR="${ROOT}/artifacts/test-results"
 PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
 PG_FIRST_PORT=55432
+MOSQUITTO_BIN=/usr/sbin/mosquitto
 
 WORK_DIR=""
 PG_DATA=""
@@ -67,6 +68,19 @@ ensure_postgres() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >/dev/null
 }
 
+# Browser tests (tests/Browser.Tests) drive Debian's Chromium through Playwright: Playwright's own
+# browser download cannot work here. A CJK font is needed too, or every Chinese label in the
+# screenshots is an empty box.
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    log "installing chromium and fonts-noto-cjk"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+  export APPROVALHUB_CHROMIUM=/usr/bin/chromium
+  export APPROVALHUB_SCREENSHOTS="${RESULTS_DIR}/screenshots"
+}
+
 # The e-certificate PDFs need a Chinese font with TrueType outlines (PDFsharp cannot subset the
 # CFF outlines of fonts-noto-cjk); fonts are not kept in the repository.
 ensure_certificate_font() {
@@ -76,6 +90,20 @@ ensure_certificate_font() {
   log "installing fonts-wqy-microhei"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+}
+
+# Mosquitto (Debian's package) for the MQTT tests. Each IoT test class starts its own broker on a
+# free loopback port, with a password file and ACL generated from its database's device credentials
+# (the reliability tests restart it); this only makes sure the binary is there and names it.
+ensure_mosquitto() {
+  if [[ ! -x "${MOSQUITTO_BIN}" ]]; then
+    log "installing mosquitto"
+    as_root apt-get update -qq
+    # The package may start a system broker on 1883; it is left alone, the tests use their own.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
+  fi
+  export APPROVALHUB_TEST_MOSQUITTO="${MOSQUITTO_BIN}"
+  log "Mosquitto: ${MOSQUITTO_BIN} ($("${MOSQUITTO_BIN}" -h 2>&1 | head -1))"
 }
 
 start_postgres() {
@@ -153,7 +181,9 @@ counter() {
 main() {
   trap stop_all EXIT
   ensure_postgres
+  ensure_chromium
   ensure_certificate_font
+  ensure_mosquitto
   WORK_DIR="$(mktemp -d -t approvalhub-test.XXXXXX)"
   start_postgres
   run_tests

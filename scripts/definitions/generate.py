@@ -490,9 +490,12 @@ def u32(u):
     p = new(u, "双随机监督检查：随机抽取检查对象和执法人员 → 逐户现场检查（多实例）→ 汇总公示；发现隐患的转隐患整改闭环。")
     p.start("Start_plan", "制定抽查计划", form=form_key(u))
     due = limit_of(u, "Task_check")
-    p.user("Task_check", "现场检查", group="regulator.street", form="inspection-result", due=due,
+    # The case is the county's (the plan names organisations, not a street), so its own 执法人员 check:
+    # a street office would not see a county-level case. The summary says whether hazards were found.
+    p.user("Task_check", "现场检查", group="regulator.county", form="inspection-result", due=due,
            collection="${targets}", element="target")
-    p.user("Task_summary", "汇总检查结果", group="regulator.county", form="decision", due="P5WD")
+    sla(p, "Task_check", due, "regulator.city", superior_name="检查超期督办", escalate_interrupts=False)
+    p.user("Task_summary", "汇总检查结果", group="regulator.county", form="inspection-summary", due="P5WD")
     p.xgw("Gateway_found", "是否发现隐患")
     p.service("Task_open_hazard", "登记隐患", "hazard.open")
     p.service("Task_notify_result", "公示检查结果", "notify.send")
@@ -580,8 +583,18 @@ BUILDERS = {f"{i:02d}": globals()[f"u{i:02d}"] for i in range(1, 35)}
 # ---------------------------------------------------------------------------------------------
 # Steps
 # ---------------------------------------------------------------------------------------------
-COMMON_IN = [("${regionCode}", "regionCode"), ("${organisationId}", "organisationId"), ("${initiator}", "initiator")]
+# The parties (inspection body, user and maintenance units) go down with the case: without them a
+# called unit's inspector or user-unit task would lie outside every organisation's scope.
+COMMON_IN = [("${regionCode}", "regionCode"), ("${typeof organisationId === 'undefined' ? null : organisationId}", "organisationId"), ("${initiator}", "initiator"),
+             ("${typeof partyOrganisationIds === 'undefined' ? null : partyOrganisationIds}", "partyOrganisationIds")]
 DEVICE_IN = COMMON_IN + [("${equipmentCode}", "equipmentCode")]
+
+
+def acting_for(ins, variable):
+    """The ins with organisationId taken from `variable` when the step has it: a called unit acts for
+    another organisation than the step's (the inspection body reports, the user unit registers)."""
+    return [(f"${{typeof {variable} === 'undefined' || {variable} === null ? organisationId : {variable}}}", t) if t == "organisationId" else (src, t)
+            for src, t in ins]
 
 
 def unit_pid(code):
@@ -649,7 +662,7 @@ def s2():
     p.chain("Task_apply_overdue", "Task_mark_overdue", "End_overdue_marked")
     p.call("Call_06", "06 定期检验申报", unit_pid("06"), ins=with_form(DEVICE_IN, "06"), outs=[("${decision}", "decision")])
     p.xgw("Gateway_accepted", "是否受理")
-    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=with_form(DEVICE_IN, "07"),
+    p.call("Call_07", "07 检验任务派发与报告", unit_pid("07"), ins=acting_for(with_form(DEVICE_IN, "07"), "inspectionOrganisationId"),
            outs=[("${result}", "result"), ("${typeof nextReminderAt === 'undefined' ? null : nextReminderAt}", "nextReminderAt")])
     p.xgw("Gateway_result", "检验结论")
     p.call("Call_08", "08 整改与复检", unit_pid("08"), ins=with_form(DEVICE_IN, "08"),
@@ -717,7 +730,7 @@ def s4():
     p.xgw("Gateway_accepted", "是否受理")
     p.call("Call_23", "23 监督检验与验收", unit_pid("23"), ins=with_form(DEVICE_IN, "23"))
     p.user("Task_apply_registration", "使用单位申请使用登记", group="enterprise", form=form_key(UNITS["11"]), due="P30D")
-    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=with_form(DEVICE_IN, "11"))
+    p.call("Call_11", "11 使用登记", unit_pid("11"), ins=acting_for(with_form(DEVICE_IN, "11"), "userOrganisationId"))
     p.end("End_in_service", "设备投入使用")
     p.chain("Start", "Call_18", "Task_apply_inspection", "Call_22", "Gateway_accepted")
     p.flow("Gateway_accepted", "Call_23", cond=APPROVE, name="已受理")
@@ -811,13 +824,13 @@ def s9():
     p = step(9)
     p.comment = "应急处置：物联告警(34) → 构成事故的转事故报告与调查(33)，存在隐患的转隐患整改闭环(31)。"
     p.start("Start", "物联告警", message="iot.alarm", initiator=False)
-    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [("${equipmentCode}", "equipmentCode")]
+    p.call("Call_34", "34 物联告警处置", unit_pid("34"), ins=with_form(DEVICE_IN, "34")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")]
            + [(f"${{typeof {k} === 'undefined' ? null : {k}}}", k) for k in ALARM_VARIABLES],
            outs=[("${typeof accident === 'undefined' ? false : accident}", "accident"),
                  ("${typeof hazardFound === 'undefined' ? false : hazardFound}", "hazardFound")])
     p.xgw("Gateway_kind", "处置结论")
-    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=with_form(DEVICE_IN, "33")[:2] + [("${equipmentCode}", "equipmentCode")])
-    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=with_form(DEVICE_IN, "31")[:2] + [("${equipmentCode}", "equipmentCode")])
+    p.call("Call_33", "33 事故报告与调查", unit_pid("33"), ins=with_form(DEVICE_IN, "33")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")])
+    p.call("Call_31", "31 隐患整改闭环", unit_pid("31"), ins=with_form(DEVICE_IN, "31")[:2] + [COMMON_IN[3], ("${equipmentCode}", "equipmentCode")])
     p.end("End", "处置完毕")
     p.chain("Start", "Call_34", "Gateway_kind")
     p.flow("Gateway_kind", "Call_33", cond="${accident === true}", name="构成事故")

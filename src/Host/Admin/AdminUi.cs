@@ -1,4 +1,5 @@
 using ApprovalHub.Admin.Blazor.Components;
+using ApprovalHub.Admin.Blazor.Components.Admin;
 using ApprovalHub.Admin.Blazor.Components.Definitions;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.WebEncoders;
 using ApprovalHub.Admin.Blazor.Components.Account;
 using ApprovalHub.Admin.Blazor.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ApprovalHub.Host.Demo;
 
 namespace ApprovalHub.Host.Admin;
 
@@ -40,6 +43,10 @@ internal static class AdminUi
         });
 
         builder.Services.AddSingleton<IDefinitionCatalog, DefinitionCatalog>();
+        builder.Services.AddSingleton<IDesignerService, DesignerService>();
+        builder.Services.AddSingleton<IInstanceAdmin, InstanceAdmin>();
+        builder.Services.TryAddSingleton<DefinitionsFolder>();
+        builder.Services.AddSingleton<IFormLibrary, FormLibrary>();
         return builder;
     }
 

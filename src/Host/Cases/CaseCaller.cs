@@ -14,6 +14,9 @@ namespace ApprovalHub.Host.Cases;
 /// </summary>
 internal sealed record CaseCaller
 {
+    /// <summary>The region code of the national authority (国家市场监督管理总局) in the accounts.</summary>
+    private const string NationalAuthority = "100000";
+
     /// <summary>The user name, the engine's user id for tasks; null for the public.</summary>
     public string? UserName { get; init; }
 
@@ -41,8 +44,13 @@ internal sealed record CaseCaller
     public bool HasRole(string role) => Roles.Contains(role);
 
     /// <summary>The regulator level of the caller's region, or null for other roles.</summary>
-    public RegionLevel? RegulatorLevel => HasRole(Security.Roles.Regulator) && RegionCode is { Length: > 0 } code && RegionCodes.TryValidate(code, out _)
-        ? RegionCodes.LevelOf(code)
+    /// <remarks>
+    /// Both national codes are the national level, as in <see cref="AccessScope.SignificantPrefix"/>:
+    /// SAMR's 100000 ends in 0000 but is no province, and its officials take the national group's tasks.
+    /// </remarks>
+    public RegionLevel? RegulatorLevel => HasRole(Security.Roles.Regulator) && RegionCode is { Length: > 0 } code
+        ? code is RegionCodes.National or NationalAuthority ? RegionLevel.National
+        : RegionCodes.TryValidate(code, out _) ? RegionCodes.LevelOf(code) : null
         : null;
 
     /// <summary>The group of a regulator level: <c>regulator.city</c>.</summary>

@@ -7,7 +7,6 @@ using ApprovalHub.Supervision.Cockpit.Persistence;
 using ApprovalHub.Supervision.Persistence;
 using ApprovalHub.Supervision.Risk;
 using ApprovalHub.Supervision.Warnings;
-using ApprovalHub.Workflows.Calendar;
 using ApprovalHub.Workflows.Runtime;
 using ApprovalHub.Workflows.Runtime.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -129,9 +128,11 @@ internal static class CockpitRegistration
         });
     }
 
-    // China has kept UTC+8 without daylight saving since 1991; a fixed zone needs no tz database.
+    // Quartz stores a cron trigger's zone by id and looks it up again whenever it reads the trigger,
+    // so the zone must be one the system can find: a custom zone breaks every later start. China has
+    // kept UTC+8 since 1991; without a tz database the schedule runs in UTC, 8 hours later.
     private static readonly TimeZoneInfo ChinaTime =
-        TimeZoneInfo.CreateCustomTimeZone("China Standard Time (ApprovalHub)", BusinessCalendarFiles.ChinaOffset, "China Standard Time", "CST");
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var shanghai) ? shanghai : TimeZoneInfo.Utc;
 
     private static DatabaseOptions Configured(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 }

@@ -9,8 +9,7 @@ namespace ApprovalHub.Host.Demo;
 /// <summary>
 /// Loads the shipped regions into an empty region table (always), then, in demo mode, fills an empty registry with a small generated province
 /// (<c>Registry:DemoDevices</c>, 20,000 by default) on first start; a registry that holds anything
-/// is left alone, so restarts cost nothing. The demo accounts' organisations are then put in place
-/// (<see cref="DemoOrganisations"/>).
+/// is left alone, so restarts cost nothing.
 /// </summary>
 internal sealed class DemoRegistrySeeder(
     IServiceScopeFactory scopes,
@@ -38,7 +37,6 @@ internal sealed class DemoRegistrySeeder(
         var started = timeProvider.GetTimestamp();
         var plan = new SeedPlan { Devices = options.DemoDevices, Seed = options.DemoSeed, AsOf = timeProvider.Today(), IdNumberPepper = options.IdNumberPepper };
         var result = await RegistrySeeding.SeedAsync(db, plan, options, replace: false, progress: null, cancellationToken);
-        await DemoOrganisations.EnsureAsync(db, plan.AsOf, cancellationToken);
         logger.DemoRegistrySeeded(result.Devices, result.Organisations, result.People, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
     }
 

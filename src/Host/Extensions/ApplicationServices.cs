@@ -11,6 +11,7 @@ using ApprovalHub.Host.Engine;
 using ApprovalHub.Host.Notifications;
 using ApprovalHub.Host.Iot;
 using ApprovalHub.Host.Operations;
+using ApprovalHub.Host.Portal;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Host.Registry;
 using ApprovalHub.Workflows.Deployment;
@@ -38,6 +39,7 @@ public static class ApplicationServices
         builder.AddCases();
         builder.AddIot();
         builder.AddCockpit();
+        builder.AddPortal();
         builder.AddAdminUi();
         return builder;
     }
@@ -49,6 +51,7 @@ public static class ApplicationServices
         app.MapSecurityApis();
         app.MapProcessDefinitionsApi();
         app.MapDefinitionDraftsApi();
+        app.MapAdminApi();
         app.MapIncidentsApi();
         app.MapSlaApi();
         app.MapRegistry();
@@ -57,6 +60,7 @@ public static class ApplicationServices
         app.MapCases();
         app.MapIot();
         app.MapCockpit();
+        app.MapPortal();
         app.MapAdminUi();
         return app;
     }

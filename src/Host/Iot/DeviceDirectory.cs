@@ -34,6 +34,53 @@ public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider ti
         return facts;
     }
 
+    /// <summary>
+    /// Several devices at once (a telemetry batch): the ones not cached are read in one query, so a
+    /// cold cache costs a round trip per batch, not one per device.
+    /// </summary>
+    public async ValueTask<IReadOnlyDictionary<string, DeviceFacts>> FindManyAsync(IEnumerable<string> equipmentCodes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var found = new Dictionary<string, DeviceFacts>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var code in equipmentCodes.Distinct(StringComparer.Ordinal))
+        {
+            if (_cache.TryGetValue(code, out var hit) && hit.Expires > now)
+            {
+                if (hit.Facts is not null)
+                {
+                    found[code] = hit.Facts;
+                }
+            }
+            else
+            {
+                missing.Add(code);
+            }
+        }
+
+        foreach (var chunk in missing.Chunk(1000))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var rows = await db.Devices.AsNoTracking()
+                .Where(d => chunk.Contains(d.EquipmentCode))
+                .Select(d => new DeviceFacts(d.Id, d.EquipmentCode, d.Category, d.RegionCode, d.UserOrganisationId, d.MaintenanceOrganisationId, d.RescueCode))
+                .ToListAsync(cancellationToken);
+            var byCode = rows.ToDictionary(r => r.EquipmentCode, StringComparer.Ordinal);
+            foreach (var code in chunk)
+            {
+                var facts = byCode.GetValueOrDefault(code);
+                _cache[code] = (facts, now + (facts is null ? UnknownLifetime : Lifetime));
+                if (facts is not null)
+                {
+                    found[code] = facts;
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Forgets a device (after a credential or registry change made here).</summary>
     public void Forget(string equipmentCode) => _cache.TryRemove(equipmentCode, out _);
 

@@ -84,10 +84,10 @@ internal sealed class TelemetryPipeline(
     {
         var rows = new List<TelemetrySample>(batch.Count);
         var known = new List<(IngestedTelemetry Item, DeviceFacts Device)>(batch.Count);
+        var facts = await WithRetryAsync(() => devices.FindManyAsync(batch.Select(b => b.EquipmentCode), stoppingToken).AsTask(), batch.Count, stoppingToken);
         foreach (var item in batch)
         {
-            var device = await devices.FindAsync(item.EquipmentCode, stoppingToken);
-            if (device is null)
+            if (!facts.TryGetValue(item.EquipmentCode, out var device))
             {
                 metrics.CountDropped(IotMetrics.Reasons.UnknownDevice);
                 await item.AcknowledgeAsync(stoppingToken);
@@ -97,36 +97,45 @@ internal sealed class TelemetryPipeline(
             known.Add((item, device));
         }
 
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
+        // Unacknowledged, the rows stay the broker's; retry until the database is back.
+        await WithRetryAsync(async () =>
         {
             var writtenAt = time.GetUtcNow();
             rows.Clear();
             rows.AddRange(known.Select(k => new TelemetrySample { EquipmentCode = k.Item.EquipmentCode, Ts = k.Item.Message.Ts, ReceivedAt = writtenAt, Data = k.Item.Json }));
-            try
-            {
-                await store.WriteAsync(rows, stoppingToken);
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Unacknowledged, the rows stay the broker's; retry until the database is back.
-                logger.TelemetryWriteFailed(rows.Count, ex);
-                await Task.Delay(delay, time, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
+            await store.WriteAsync(rows, stoppingToken);
+            return true;
+        }, known.Count, stoppingToken);
 
+        // The whole batch is committed: its acknowledgements go out together.
         var now = time.GetUtcNow();
+        await Task.WhenAll(known.Select(k => k.Item.AcknowledgeAsync(stoppingToken)));
         foreach (var (item, _) in known)
         {
-            await item.AcknowledgeAsync(stoppingToken);
             metrics.CountStored(1, "telemetry", (now - item.ReceivedAt).TotalMilliseconds);
         }
 
         foreach (var (item, device) in known)
         {
             await ApplyThresholdsAsync(item, device, stoppingToken);
+        }
+    }
+
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> work, int count, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.TelemetryWriteFailed(count, ex);
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
         }
     }
 

@@ -15,6 +15,14 @@ public abstract class AdminTestBase : BunitContext
     protected AdminTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // A few Ant Design components dereference what a measuring call returns (Select and the date
+        // pickers a bounding rectangle, TextArea its metrics); loose mode would hand them null.
+        JSInterop.Setup<AntDesign.JsInterop.DomRect>("AntDesign.interop.domInfoHelper.getBoundingClientRect", _ => true)
+            .SetResult(new AntDesign.JsInterop.DomRect());
+        JSInterop.Setup<AntDesign.Internal.TextAreaInfo>("AntDesign.interop.inputHelper.getTextAreaInfo", _ => true)
+            .SetResult(new AntDesign.Internal.TextAreaInfo());
+        JSInterop.Setup<AntDesign.JsInterop.Window>("AntDesign.interop.domInfoHelper.getWindow", _ => true)
+            .SetResult(new AntDesign.JsInterop.Window());
         Services.AddAntDesign();
         Services.AddLocalization();
         UseCulture(SupportedCultures.Chinese);

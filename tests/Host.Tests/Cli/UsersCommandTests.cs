@@ -34,6 +34,7 @@ public sealed class UsersCommandTests : IDisposable
             ["Database:ConnectionString"] = ConnectionString,
             ["Demo:Enabled"] = "false",
             ["Security:SigningKey"] = TestDatabase.TestSigningKey,
+            ["Iot:Enabled"] = "false",
         });
         var users = await host.CreateClientFor("root.admin", "Root-Admin-Password-2026").GetAsync("/api/users", Cancellation);
         Assert.Equal(HttpStatusCode.OK, users.StatusCode);

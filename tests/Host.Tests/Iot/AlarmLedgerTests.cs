@@ -113,7 +113,8 @@ public abstract class AlarmLedgerTests<TDatabase>(TDatabase database)
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var registry = scope.ServiceProvider.GetRequiredService<ApprovalHub.Supervision.Persistence.RegistryDbContext>();
-            lift = await registry.Devices.AsNoTracking().Where(d => d.Category == EquipmentCategory.Lift && d.RegionCode.StartsWith("3301") && !d.RegionCode.StartsWith("330102"))
+            lift = await registry.Devices.AsNoTracking().Where(d => d.Category == EquipmentCategory.Lift && d.RegionCode.StartsWith("3301") && !d.RegionCode.StartsWith("330102")
+                    && d.UserOrganisationId != ApprovalHub.Host.Demo.DemoUsers.UserUnitId)
                 .OrderBy(d => d.Id).FirstAsync(Ct);
         }
 

@@ -26,6 +26,7 @@ public sealed class RegionTableTests : IAsyncDisposable
             ["Database:ConnectionString"] = connection,
             ["Demo:Enabled"] = "false",
             ["Security:SigningKey"] = TestDatabase.TestSigningKey,
+            ["Iot:Enabled"] = "false",
         });
         var cancellation = TestContext.Current.CancellationToken;
 

@@ -41,7 +41,13 @@ public abstract class TestDatabase : IAsyncLifetime
         // No MQTT broker or ingestion unless a test asks for it (tests/Host.Tests/Iot): parallel hosts
         // would otherwise all try the embedded broker's default port.
         ["Iot:Enabled"] = "false",
+
+        // Uploaded form files go to a folder of this fixture's own, removed with it.
+        ["Attachments:Path"] = AttachmentsFolder,
     };
+
+    /// <summary>Where this fixture's hosts keep uploaded form files.</summary>
+    public string AttachmentsFolder { get; } = Path.Combine(Path.GetTempPath(), "approvalhub-tests", $"attachments-{Guid.NewGuid():N}");
 
     /// <summary>Devices the demo seeder generates on the test host's first start.</summary>
     public const int RegistryDemoDevices = 300;
@@ -72,6 +78,11 @@ public abstract class TestDatabase : IAsyncLifetime
         if (ConnectionString.Length > 0)
         {
             await DropDatabaseAsync();
+        }
+
+        if (Directory.Exists(AttachmentsFolder))
+        {
+            Directory.Delete(AttachmentsFolder, recursive: true);
         }
 
         GC.SuppressFinalize(this);

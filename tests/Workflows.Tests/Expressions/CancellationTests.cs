@@ -24,7 +24,7 @@ public class CancellationTests
         var scope = new CancellingScope(cancellation);
 
         Assert.Throws<OperationCanceledException>(() =>
-            Evaluator.RunScript("execution.getVariable('trigger'); let i = 0; while (i < 5000) i++; i", scope, cancellation.Token));
+            Evaluator.RunScript("execution.getVariable('trigger'); let i = 0; while (i < 5000000) i++; i", scope, cancellation.Token));
     }
 
     [Fact]

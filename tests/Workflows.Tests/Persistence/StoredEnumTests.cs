@@ -29,7 +29,7 @@ public sealed class StoredEnumTests
              "TaskCreated", "TaskCompleted", "TaskCanceled", "VariablesChanged", "MessageCorrelated", "ErrorThrown", "IncidentRaised",
              "IncidentResolved", "ServiceTaskRetryScheduled", "JobFired", "TaskClaimed", "TaskUnclaimed", "TaskTransferred",
              "TaskDelegated", "TaskResolved", "TaskUrged", "TaskReturned", "TaskWithdrawn", "SignerAdded", "SignerRemoved", "CarbonCopied",
-             "TaskCommented"],
+             "TaskCommented", "InstanceMigrated"],
             Names<HistoryEventType>());
     }
 

@@ -12,7 +12,7 @@ namespace ApprovalHub.Workflows.Runtime.Execution;
 /// cross-instance work. <see cref="DrainAsync"/> runs until every touched instance is quiet; then
 /// <see cref="Finish"/> puts the changed instances into the change set for a single commit.
 /// </summary>
-internal sealed class CommandRun(EngineServices services)
+internal sealed partial class CommandRun(EngineServices services)
 {
     private readonly Dictionary<Guid, InstanceRun> _runs = [];
     private readonly Queue<AgendaItem> _agenda = new();

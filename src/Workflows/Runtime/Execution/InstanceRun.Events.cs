@@ -251,10 +251,14 @@ internal sealed partial class InstanceRun
     /// </summary>
     private void FireBoundary(TokenState activityToken, BpmnEvent boundary)
     {
-        if (activityToken.TaskId is { } taskId && string.Equals(boundary.Extension("escalates"), "true", StringComparison.Ordinal))
+        if (string.Equals(boundary.Extension("escalates"), "true", StringComparison.Ordinal))
         {
             // The SLA state says so in the queues, whatever path the escalation takes in the model.
-            _command.Changes.EscalatedTasks.Add(taskId);
+            // On a multi-instance activity the timer sits on the body: every open item's task is late.
+            foreach (var taskId in LateTasks(activityToken))
+            {
+                _command.Changes.EscalatedTasks.Add(taskId);
+            }
         }
 
         // A non-interrupting boundary keeps its subscription (or its timer cycle) while the activity runs.
@@ -269,4 +273,21 @@ internal sealed partial class InstanceRun
     }
 
     private void Completed(FlowNode node) => Record(HistoryEventType.NodeCompleted, node.Id);
+
+    /// <summary>The task of the token at an activity, or the tasks of its multi-instance items.</summary>
+    private IEnumerable<Guid> LateTasks(TokenState activityToken)
+    {
+        if (activityToken.TaskId is { } taskId)
+        {
+            return [taskId];
+        }
+
+        if (activityToken.ChildScopeId is not { } bodyId || FindScope(bodyId) is not { Kind: ScopeKind.MultiInstanceBody })
+        {
+            return [];
+        }
+
+        var items = State.Scopes.Where(s => s.ParentId == bodyId && s.Kind == ScopeKind.MultiInstanceItem).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. State.Tokens.Where(t => items.Contains(t.ScopeId) && t.TaskId is not null).Select(t => t.TaskId!.Value)];
+    }
 }

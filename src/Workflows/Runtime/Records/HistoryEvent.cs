@@ -33,6 +33,9 @@ public enum HistoryEventType
 
     /// <summary>The comment someone gave when completing a task (an official's opinion: "approve: 材料齐全"); recorded right after the completion.</summary>
     TaskCommented,
+
+    /// <summary>An analyst moved the running instance to another version of its process.</summary>
+    InstanceMigrated,
 }
 
 /// <summary>

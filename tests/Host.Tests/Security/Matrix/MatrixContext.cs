@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ApprovalHub.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalHub.Host.Tests.Security.Matrix;
 
@@ -16,6 +17,7 @@ public sealed class MatrixContext(ApprovalHubFactory factory)
     private readonly ConcurrentDictionary<string, string> _userIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> _cases = new(StringComparer.Ordinal);
+    private string? _attachment;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -102,6 +104,19 @@ public sealed class MatrixContext(ApprovalHubFactory factory)
         }
 
         return taskId;
+    }
+
+    /// <summary>The download address of a file the demo enterprise uploaded for its organisation (西湖区 street 330106001).</summary>
+    public async Task<string> EnterpriseAttachmentAsync()
+    {
+        if (_attachment is null)
+        {
+            var stored = await factory.Services.GetRequiredService<ApprovalHub.Host.Portal.Attachments.AttachmentStore>().SaveAsync(
+                "使用登记表.pdf", "application/pdf", new MemoryStream("%PDF-1.7"u8.ToArray()), "demo.enterprise", 2001, "330106001000", Cancellation);
+            _attachment = ApprovalHub.Host.Portal.Attachments.AttachmentsApi.DownloadUrl(stored.Id);
+        }
+
+        return _attachment;
     }
 
     /// <summary>A new API key of <paramref name="userId"/>.</summary>

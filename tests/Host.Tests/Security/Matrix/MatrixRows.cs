@@ -97,6 +97,11 @@ public static class MatrixRows
         new("cockpit", "export 杭州市 (330100)", HttpStatusCode.OK, (_, _) => Get("/api/cockpit/export?region=330100&table=regions"),
             RegionWithin("national", "province", "city")),
         new("cockpit", "recompute", HttpStatusCode.OK, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/cockpit/recompute")), OnlyRoles(Authors)),
+
+        // Form files (the portal's attachments): an upload of the demo enterprise, seated in 西湖区 street
+        // 330106001: the enterprise, the regulators over the street, analysts and administrators read it.
+        new("attachments", "download a 西湖区 enterprise's file", HttpStatusCode.OK, async (c, _) => await Get(await c.EnterpriseAttachmentAsync()),
+            caller => caller.Label == "street" ? Expectation.Allowed : SeesXihuCase(caller)),
     ];
 
     // A case the demo enterprise filed in 西湖区 (330106): the regulators whose region contains it,
