@@ -17,7 +17,4 @@ internal static partial class CockpitHostLog
 
     [LoggerMessage(EventId = 7053, Level = LogLevel.Error, Message = "The nightly risk recompute failed; it runs again at its next trigger")]
     public static partial void NightlyFailed(this ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 7055, Level = LogLevel.Warning, Message = "Asking for IoT alarm changes failed; the next poll asks again")]
-    public static partial void IotAlarmPollFailed(this ILogger logger, Exception exception);
 }

@@ -38,20 +38,9 @@ internal sealed class CockpitOptions
         }
     }
 
-    /// <summary>
-    /// How often the IoT alarms (which their own context saves, unseen by the change feed) are
-    /// asked for changes (default 30 s; 00:00:00 turns the feed off and leaves them to the night).
-    /// </summary>
-    public TimeSpan IotAlarmPollInterval { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Every problem with the settings.</summary>
     public IEnumerable<string> Validate()
     {
-        if (IotAlarmPollInterval < TimeSpan.Zero || IotAlarmPollInterval > TimeSpan.FromHours(1))
-        {
-            yield return $"Cockpit:IotAlarmPollInterval must be between 00:00:00 (off) and 01:00:00, not {IotAlarmPollInterval}.";
-        }
-
         if (!IsCron(NightlyCron))
         {
             yield return $"Cockpit:NightlyCron '{NightlyCron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 30 2 * * ?\").";

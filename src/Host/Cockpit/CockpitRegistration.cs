@@ -1,5 +1,6 @@
 using ApprovalHub.Admin.Blazor.Components.Cockpit;
 using ApprovalHub.Host.Database;
+using ApprovalHub.Supervision.Alarms;
 using ApprovalHub.Host.Engine.Scheduling;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Supervision.Cockpit;
@@ -59,12 +60,15 @@ internal static class CockpitRegistration
         services.ConfigureDbContext<SqliteRegistryDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<RiskChangeInterceptor>()));
         services.ConfigureDbContext<PostgresRegistryDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<RiskChangeInterceptor>()));
 
+        // IoT alarms are saved through their own context: the alarm ledger writes their registry
+        // records itself (same transaction) and hands the devices over here.
+        services.AddSingleton<IAlarmRecords, CockpitAlarmRecords>();
+
         services.AddAuthorizationBuilder().AddPolicy(CockpitApi.ReadPolicy, policy => policy.RequireRole(Roles.Regulator, Roles.Analyst, Roles.Admin));
 
         // Hosted services start in order: migrate (and compute once) before the change worker runs.
         services.AddHostedService<CockpitInitializer>();
         services.AddHostedService<RiskChangeWorker>();
-        services.AddHostedService<IotAlarmFeed>();
         AddNightlyJob(builder);
         return builder;
     }

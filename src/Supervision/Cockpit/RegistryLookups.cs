@@ -38,15 +38,6 @@ internal static class RegistryLookups
     public static Task<Dictionary<long, long>> EmployersAsync(CockpitDbContext db, IReadOnlyCollection<long> people, CancellationToken cancellationToken) =>
         ReadAsync(db, people, "SELECT id, organisation_id FROM reg_people WHERE organisation_id IS NOT NULL AND {0}", "id", reader => reader.GetInt64(1), cancellationToken);
 
-    /// <summary>True when the database has <paramref name="table"/> (another context's table, installed or not).</summary>
-    public static async Task<bool> TableExistsAsync(CockpitDbContext db, string table, CancellationToken cancellationToken)
-    {
-        var sql = db.IsPostgres
-            ? "SELECT COUNT(*) AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {0}"
-            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}";
-        return await db.Database.SqlQueryRaw<long>(sql, table).SingleAsync(cancellationToken) > 0;
-    }
-
     private static async Task<Dictionary<long, T>> ReadAsync<T>(
         CockpitDbContext db, IReadOnlyCollection<long> ids, string sql, string keyColumn, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

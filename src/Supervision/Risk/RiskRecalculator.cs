@@ -27,9 +27,6 @@ public sealed class RiskRecalculator(
 {
     private const int Chunk = 1000;
 
-    // The IoT alarms of issue #9, counted with the registry's when that context is installed.
-    private const string IotAlarmsTable = IotAlarmChanges.Table;
-
     private readonly WarningEvaluator _evaluator = new(risk, warnings);
 
     /// <inheritdoc />
@@ -93,7 +90,7 @@ public sealed class RiskRecalculator(
 
         try
         {
-            var statements = new RiskStatements(db.Dialect, risk, warnings, today, await RegistryLookups.TableExistsAsync(db, IotAlarmsTable, cancellationToken));
+            var statements = new RiskStatements(db.Dialect, risk, warnings, today);
             WarningChanges changes;
             await using (await CockpitLock.AcquireAsync(db, cancellationToken))
             {
@@ -155,7 +152,7 @@ public sealed class RiskRecalculator(
     private async Task ApplyChangesAsync(IReadOnlyCollection<long> deviceIds, IReadOnlyCollection<long> organisationIds, CancellationToken cancellationToken)
     {
         await using var db = contexts();
-        var statements = new RiskStatements(db.Dialect, risk, warnings, time.Today(), await RegistryLookups.TableExistsAsync(db, IotAlarmsTable, cancellationToken));
+        var statements = new RiskStatements(db.Dialect, risk, warnings, time.Today());
         WarningChanges changes;
         int deviceCount, organisationCount;
         await using (await CockpitLock.AcquireAsync(db, cancellationToken))

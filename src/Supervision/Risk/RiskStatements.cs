@@ -15,7 +15,7 @@ namespace ApprovalHub.Supervision.Risk;
 /// statements, restricted to some ids, are the incremental recompute. The arithmetic is
 /// <see cref="RiskModel"/>'s, term for term and in the same order.
 /// </summary>
-internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, WarningOptions warnings, DateOnly today, bool iotAlarms = false)
+internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, WarningOptions warnings, DateOnly today)
 {
     private const int InUse = (int)EquipmentStatus.InUse;
 
@@ -149,9 +149,9 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
               WHERE (h.closed_on IS NULL OR h.found_on >= @year_start){Filter("h.device_id", "h")}
               GROUP BY h.device_id),
             alarms AS (
-              SELECT r.device_id, r.fault_code, r.raised_at, r.cleared_at AS answered_at
-              FROM reg_alarms r
-              WHERE r.raised_at >= @alarm_from{Filter("r.device_id", "r")}{IotAlarms(Filter)}),
+              SELECT r.device_id, r.fault_code, r.raised_at, COALESCE(l.acknowledged_at, r.cleared_at) AS answered_at
+              FROM reg_alarms r LEFT JOIN ck_alarm_records l ON l.record_id = r.id
+              WHERE r.raised_at >= @alarm_from{Filter("r.device_id", "r")}),
             al AS (
               SELECT a.device_id,
                      SUM(CASE WHEN a.fault_code IN ({entrapment}) THEN 1 ELSE 0 END) AS entrapments,
@@ -239,16 +239,6 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
             WHERE {string.Join(" OR ", DeviceColumns.Skip(1).Select(c => dialect.Differs($"ck_device_risk.{c}", $"excluded.{c}")))}
             """;
     }
-
-    // The IoT alarms of issue #9 (iot_alarms, when that context is installed): false alarms (误报,
-    // dismissed) are not faults; an alarm is answered when acknowledged, else when cleared.
-    private string IotAlarms(Func<string, string, string> filter) => !iotAlarms ? string.Empty : $"""
-
-                UNION ALL
-                SELECT i.device_id, i.fault_code, i.raised_at, COALESCE(i.acknowledged_at, i.cleared_at)
-                FROM iot_alarms i
-                WHERE i.raised_at >= @alarm_from AND i.status <> 4{filter("i.device_id", "i")}
-                """;
 
     /// <summary>Deletes rows of devices no longer tracked (final, or gone): all, or among <paramref name="devices"/>.</summary>
     public static void DeviceCleanup(DbCommand command, IReadOnlyCollection<long>? devices)

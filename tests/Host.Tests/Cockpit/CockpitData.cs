@@ -125,14 +125,14 @@ internal static class CockpitData
         return f;
     }
 
-    private static IEnumerable<string> Ancestors(string code)
-    {
-        yield return RegionCodes.AncestorAt(code, RegionLevel.Province);
-        yield return RegionCodes.AncestorAt(code, RegionLevel.City);
-        yield return RegionCodes.AncestorAt(code, RegionLevel.County);
-        if (code.Length == 12)
+    // Each region a row lies in, once: a row filed at a city (330100) is in the city and the province,
+    // not in a "county 330100" as well.
+    private static IEnumerable<string> Ancestors(string code) =>
+        new HashSet<string>(StringComparer.Ordinal)
         {
-            yield return code;
-        }
-    }
+            RegionCodes.AncestorAt(code, RegionLevel.Province),
+            RegionCodes.AncestorAt(code, RegionLevel.City),
+            RegionCodes.AncestorAt(code, RegionLevel.County),
+            code,
+        };
 }

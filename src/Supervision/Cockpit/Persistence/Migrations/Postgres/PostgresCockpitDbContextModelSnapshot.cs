@@ -77,6 +77,33 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.IotAlarmRecord", b =>
+                {
+                    b.Property<string>("AlarmId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("device_id");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("AlarmId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ck_alarm_records", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.RecomputeRun", b =>
                 {
                     b.Property<long>("Id")

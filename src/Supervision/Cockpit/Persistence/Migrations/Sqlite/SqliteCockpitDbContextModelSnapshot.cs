@@ -72,6 +72,33 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.IotAlarmRecord", b =>
+                {
+                    b.Property<string>("AlarmId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("AlarmId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ck_alarm_records", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.RecomputeRun", b =>
                 {
                     b.Property<long>("Id")
