@@ -44,7 +44,8 @@ public sealed class CockpitPageTests : AdminTestBase
         var view = CockpitSamples.City() with { Region = CockpitSamples.Xihu, Breadcrumb = [CockpitSamples.Hangzhou, CockpitSamples.Xihu], Children = [] };
         UseSource(_ => CockpitLoad.Of(view));
 
-        var page = Render<CockpitPage>(p => p.Add(c => c.Region, "330106"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("cockpit?region=330106");
+        var page = Render<CockpitPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".ah-region-crumbs li")));
         var crumbs = page.FindAll(".ah-region-crumbs li");
@@ -111,10 +112,13 @@ public sealed class CockpitPageTests : AdminTestBase
     public void CockpitPage_ShouldLoadTheRegionInTheAddress_WhenItChanges()
     {
         var source = UseSource();
-        var page = Render<CockpitPage>(p => p.Add(c => c.Region, "330100"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("cockpit?region=330100");
+        var page = Render<CockpitPage>();
         page.WaitForAssertion(() => Assert.Single(source.Loaded));
 
-        page.Render(p => p.Add(c => c.Region, "330106"));
+        // Drilling down changes only the query string; the same page loads the new region.
+        navigation.NavigateTo("cockpit?region=330106");
 
         page.WaitForAssertion(() => Assert.Equal(["330100", "330106"], source.Loaded));
     }
