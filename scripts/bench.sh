@@ -7,6 +7,8 @@
 #   scripts/bench.sh [INSTANCES...]      default: 2000 20000 200000 for memory, 5000 for databases
 #   SUITES="engine timers audit"         which suites to run (default all three)
 #   TIMER_PENDING="100000 1000000"       pending timers per timer run
+# - cockpit (issue #10, opt-in: SUITES=cockpit): COCKPIT_DEVICES (default 1750000) seeded, the full
+#   risk recompute cold and steady, incremental recomputes and cockpit loads per region level.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,4 +56,10 @@ if [[ " ${SUITES} " == *" audit "* ]]; then
     "${BENCH[@]}" audit --appends "${AUDIT_APPENDS:-3000}" --store sqlite --writers "${writers}"
     "${BENCH[@]}" audit --appends "${AUDIT_APPENDS:-3000}" --store postgres --writers "${writers}" --pg "${APPROVALHUB_TEST_POSTGRES}"
   done
+fi
+
+# The control centre (issue #10): the registry seeded at Zhejiang scale, then the full risk recompute
+# (cold, then the next night's), single-device recomputes and cockpit loads per region level.
+if [[ " ${SUITES} " == *" cockpit "* ]]; then
+  "${BENCH[@]}" cockpit --devices "${COCKPIT_DEVICES:-1750000}" --loads 100 --changes 100 --pg "${APPROVALHUB_TEST_POSTGRES}"
 fi

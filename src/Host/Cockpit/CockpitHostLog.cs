@@ -17,7 +17,4 @@ internal static partial class CockpitHostLog
 
     [LoggerMessage(EventId = 7053, Level = LogLevel.Error, Message = "The nightly risk recompute failed; it runs again at its next trigger")]
     public static partial void NightlyFailed(this ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 7054, Level = LogLevel.Information, Message = "Risk recompute scheduled with cron '{Cron}' (China time)")]
-    public static partial void NightlyScheduled(this ILogger logger, string cron);
 }

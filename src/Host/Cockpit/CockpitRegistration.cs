@@ -1,4 +1,6 @@
+using ApprovalHub.Admin.Blazor.Components.Cockpit;
 using ApprovalHub.Host.Database;
+using ApprovalHub.Supervision.Alarms;
 using ApprovalHub.Host.Engine.Scheduling;
 using ApprovalHub.Host.Security;
 using ApprovalHub.Supervision.Cockpit;
@@ -49,11 +51,18 @@ internal static class CockpitRegistration
         services.AddScoped<CockpitQueries>();
         services.AddScoped<CockpitExcel>();
 
+        // The /cockpit page: scoped to the circuit, whose signed-in user decides the scope.
+        services.AddScoped<ICockpitSource, CockpitSource>();
+
         // The event feed: every change saved through the registry's context reaches the recompute.
         services.AddSingleton<RiskChangeQueue>();
         services.AddSingleton<RiskChangeInterceptor>();
         services.ConfigureDbContext<SqliteRegistryDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<RiskChangeInterceptor>()));
         services.ConfigureDbContext<PostgresRegistryDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<RiskChangeInterceptor>()));
+
+        // IoT alarms are saved through their own context: the alarm ledger writes their registry
+        // records itself (same transaction) and hands the devices over here.
+        services.AddSingleton<IAlarmRecords, CockpitAlarmRecords>();
 
         services.AddAuthorizationBuilder().AddPolicy(CockpitApi.ReadPolicy, policy => policy.RequireRole(Roles.Regulator, Roles.Analyst, Roles.Admin));
 

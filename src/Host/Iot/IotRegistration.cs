@@ -27,7 +27,8 @@ internal static class IotRegistration
 
         builder.Services.AddSingleton(AlarmRuleSet.Default);
         builder.Services.AddSingleton(services => new AlarmLedger(
-            services.GetRequiredService<Func<IotDbContext>>(), services.GetRequiredService<AlarmRuleSet>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<Func<IotDbContext>>(), services.GetRequiredService<AlarmRuleSet>(), services.GetRequiredService<TimeProvider>(),
+            services.GetService<IAlarmRecords>()));
         builder.Services.AddSingleton<AlarmCases>();
         builder.Services.AddSingleton<DeviceDirectory>();
         builder.Services.AddSingleton<DeviceCredentials>();

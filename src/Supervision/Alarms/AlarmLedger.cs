@@ -10,8 +10,10 @@ namespace ApprovalHub.Supervision.Alarms;
 /// Alarm state in the database, never in memory: stores event messages and applies the rules to
 /// them in one transaction, raises, repeats, confirms and clears alarms. The unique partial index
 /// on open alarms decides races between nodes; the loser of an insert counts a repeat instead.
+/// Every alarm that becomes active, is acknowledged or cleared is copied to the registry's record
+/// (<see cref="IAlarmRecords"/>, when the host has one) in the same transaction.
 /// </summary>
-public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules, TimeProvider time)
+public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules, TimeProvider time, IAlarmRecords? records = null)
 {
     private const int RaceRetries = 4;
 
@@ -82,7 +84,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
             }
 
             return new EventOutcome(Duplicate: false, changes);
-        }, cancellationToken);
+        }, outcome => Recorded(outcome.Changes), cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +105,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
 
             var open = await OpenAsync(db, device.EquipmentCode, rule.Type, cancellationToken);
             return open is null ? await RaiseAsync(db, rule, device, metric, at, cancellationToken) : null;
-        }, cancellationToken);
+        }, change => change is null ? Array.Empty<Alarm>() : Recorded([change]), cancellationToken);
     }
 
     /// <summary>Pending alarms whose delay has passed become active. Returns them (at most <paramref name="max"/>).</summary>
@@ -140,7 +142,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
             }
 
             return (IReadOnlyList<AlarmChange>)changes;
-        }, cancellationToken);
+        }, Recorded, cancellationToken);
     }
 
     /// <summary>
@@ -196,7 +198,7 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
             alarm.Acknowledge(by, now);
             await db.SaveChangesAsync(cancellationToken);
             return alarm;
-        }, cancellationToken);
+        }, alarm => alarm is null ? Array.Empty<Alarm>() : [alarm], cancellationToken);
     }
 
     /// <summary>True while the device has an active or acknowledged alarm.</summary>
@@ -273,7 +275,16 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private async Task<T> WriteAsync<T>(Func<IotDbContext, Task<T>> work, CancellationToken cancellationToken)
+    // The alarms whose registry record a change may move: a new or repeated pending alarm has none yet.
+    private static IEnumerable<Alarm> Recorded(IEnumerable<AlarmChange> changes) =>
+        changes.Where(c => c.Kind is not (AlarmChangeKind.Pending or AlarmChangeKind.Repeated)).Select(c => c.Alarm);
+
+    private Task<T> WriteAsync<T>(Func<IotDbContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, _ => [], cancellationToken);
+
+    // Runs the work in a transaction; the alarms that recorded() names get their registry record in
+    // the same transaction, and the record keeper hears of them once it has committed.
+    private async Task<T> WriteAsync<T>(Func<IotDbContext, Task<T>> work, Func<T, IEnumerable<Alarm>> recorded, CancellationToken cancellationToken)
     {
         await using var db = contexts();
         var sqlite = !db.IsPostgres;
@@ -285,14 +296,26 @@ public sealed class AlarmLedger(Func<IotDbContext> contexts, AlarmRuleSet rules,
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async ct =>
+            var done = await strategy.ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var result = await work(db);
+                List<Alarm> alarms = records is null ? [] : [.. recorded(result).DistinctBy(a => a.Id)];
+                foreach (var alarm in alarms)
+                {
+                    await records!.RecordAsync(db, alarm, ct);
+                }
+
                 await transaction.CommitAsync(ct);
-                return result;
+                return (Result: result, Alarms: alarms);
             }, cancellationToken);
+            if (done.Alarms.Count > 0)
+            {
+                records!.Committed(done.Alarms);
+            }
+
+            return done.Result;
         }
         finally
         {

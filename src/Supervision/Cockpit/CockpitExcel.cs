@@ -122,7 +122,7 @@ public sealed class CockpitExcel(CockpitQueries queries)
         ("区划代码", region.Code), ("区域", region.Name), ("设备总数", f.Devices.Value), ("在用", f.InUse.Value), ("超期未检", f.Overdue.Value),
         ("30日内到期", f.DueSoon.Value), ("定检率", Percent(f.InspectionRate)), ("红", f.Risk[3].Devices.Value), ("橙", f.Risk[2].Devices.Value),
         ("黄", f.Risk[1].Devices.Value), ("蓝", f.Risk[0].Devices.Value), ("未闭环隐患", f.HazardsOpen.Value), ("严重隐患", f.HazardsSerious.Value),
-        ("隐患闭环率", Percent(f.HazardClosureRate)), ("今日告警", f.AlarmsToday.Value), ("平均处置分钟", f.AlarmMinutesToday is { } m ? Math.Round(m, 1) : null),
+        ("隐患闭环率", Percent(f.HazardClosureRate)), ("今日告警", f.AlarmsToday.Value), ("平均响应分钟", f.AlarmResponseMinutesToday is { } m ? Math.Round(m, 1) : null),
         ("未消除预警", f.WarningsOpen.Value));
 
     private static IDictionary<string, object?> Row(params (string Header, object? Value)[] cells)

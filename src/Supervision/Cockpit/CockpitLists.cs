@@ -132,6 +132,70 @@ public sealed record WarningDetails(WarningListItem Warning, IReadOnlyList<Warni
 /// <summary>A device's risk explained: the stored score and each factor's points and evidence.</summary>
 public sealed record RiskExplanation(long DeviceId, string EquipmentCode, string RegionCode, double? Score, RiskLevel? Level, IReadOnlyList<RiskContribution> Factors, DateOnly ChangedOn);
 
+/// <summary>Which list a figure's link names.</summary>
+public enum FigureListKind
+{
+    /// <summary>Devices of the cockpit (<c>/api/cockpit/devices</c>).</summary>
+    Devices,
+
+    /// <summary>Warnings (<c>/api/cockpit/warnings</c>).</summary>
+    Warnings,
+
+    /// <summary>The registry's device search (<c>/api/registry/devices</c>).</summary>
+    Registry,
+
+    /// <summary>The case list of the work queues (<c>/api/tasks</c>).</summary>
+    Cases,
+}
+
+/// <summary>A figure's link read back (<see cref="CockpitLinks.Parse"/>).</summary>
+/// <param name="Kind">Which list.</param>
+/// <param name="Region">Its region.</param>
+/// <param name="Link">The link as written.</param>
+public sealed record FigureLink(FigureListKind Kind, string Region, string Link)
+{
+    /// <summary>Device filter (cockpit devices).</summary>
+    public DeviceListFilter? Filter { get; init; }
+
+    /// <summary>Category (cockpit devices, registry).</summary>
+    public EquipmentCategory? Category { get; init; }
+
+    /// <summary>Status (registry).</summary>
+    public EquipmentStatus? Status { get; init; }
+
+    /// <summary>Rule (warnings).</summary>
+    public WarningRule? Rule { get; init; }
+
+    /// <summary>Open, closed or all (warnings).</summary>
+    public WarningState State { get; init; } = WarningState.Open;
+
+    /// <summary>Month opened in (warnings).</summary>
+    public DateOnly? Month { get; init; }
+
+    /// <summary>Unit number (cases).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>SLA state (cases).</summary>
+    public string? Sla { get; init; }
+
+    /// <summary>The device query of a cockpit devices link.</summary>
+    public DeviceListQuery ToDeviceQuery(long? after, int limit) =>
+        new(Region, Filter ?? DeviceListFilter.Tracked) { Category = Category, After = after, Limit = limit };
+
+    /// <summary>The warning query of a warnings link.</summary>
+    public WarningListQuery ToWarningQuery(long? after, int limit) =>
+        new(Region) { Rule = Rule, State = State, OpenedInMonth = Month, After = after, Limit = limit };
+
+    /// <summary>The export URL of the list (cockpit devices and warnings), or null for lists without one.</summary>
+    public string? ExportUrl => Kind switch
+    {
+        FigureListKind.Devices => Link.Replace("/api/cockpit/devices?", "/api/cockpit/devices/export?", StringComparison.Ordinal),
+        FigureListKind.Warnings => Link.Replace("/api/cockpit/warnings?", "/api/cockpit/warnings/export?", StringComparison.Ordinal),
+        FigureListKind.Registry => Link.Replace("/api/registry/devices?", "/api/registry/devices/export?", StringComparison.Ordinal),
+        _ => null,
+    };
+}
+
 /// <summary>The API queries behind figures: what every "list behind it" link says.</summary>
 public static class CockpitLinks
 {
@@ -152,6 +216,57 @@ public static class CockpitLinks
     /// <summary>The case list (work queue API) of a unit in a region, in an SLA state.</summary>
     public static string Cases(string region, string? unitCode, string? sla = null) =>
         $"/api/tasks?view=todo&region={region}" + (unitCode is null ? string.Empty : $"&unit={unitCode}") + (sla is null ? string.Empty : $"&sla={sla}");
+
+    /// <summary>
+    /// Reads back a link this class wrote: which list it is and its filters; null for anything else.
+    /// The screens use it to show the list behind a figure without a round trip through HTTP.
+    /// </summary>
+    public static FigureLink? Parse(string? link)
+    {
+        if (string.IsNullOrWhiteSpace(link) || link.IndexOf('?', StringComparison.Ordinal) is var q && q < 0)
+        {
+            return null;
+        }
+
+        var kind = link[..q] switch
+        {
+            "/api/cockpit/devices" => FigureListKind.Devices,
+            "/api/cockpit/warnings" => FigureListKind.Warnings,
+            "/api/registry/devices" => FigureListKind.Registry,
+            "/api/tasks" => FigureListKind.Cases,
+            _ => (FigureListKind?)null,
+        };
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var values = link[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => Uri.UnescapeDataString(pair[1]), StringComparer.Ordinal);
+        if (!values.TryGetValue("region", out var region))
+        {
+            return null;
+        }
+
+        return new FigureLink(kind.Value, region, link)
+        {
+            Filter = ParseEnum<DeviceListFilter>(values.GetValueOrDefault("filter")),
+            Category = ParseEnum<EquipmentCategory>(values.GetValueOrDefault("category")),
+            Status = ParseEnum<EquipmentStatus>(values.GetValueOrDefault("status")),
+            Rule = WarningRules.FindByCode(values.GetValueOrDefault("rule"))?.Rule,
+            State = ParseEnum<WarningState>(values.GetValueOrDefault("state")) ?? WarningState.Open,
+            Month = values.TryGetValue("month", out var month)
+                    && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null,
+            Unit = values.GetValueOrDefault("unit"),
+            Sla = values.GetValueOrDefault("sla"),
+        };
+    }
+
+    private static T? ParseEnum<T>(string? text)
+        where T : struct, Enum =>
+        text is not null && System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) ? value : null;
 
     /// <summary>An enum value as the APIs write it (camelCase).</summary>
     public static string Camel<T>(T value)

@@ -275,8 +275,8 @@ public sealed partial class CockpitQueries(CockpitDbContext cockpit, RegistryDbC
             HazardsClosed12Months = f.HazardsClosed12Months,
             HazardClosureRate = f.HazardsFound12Months == 0 ? null : (double)f.HazardsClosed12Months / f.HazardsFound12Months,
             AlarmsToday = Devices(f.AlarmsToday, DeviceListFilter.AlarmsToday),
-            AlarmsTodayCleared = f.AlarmsTodayCleared,
-            AlarmMinutesToday = f.AlarmsTodayCleared == 0 ? null : f.AlarmSecondsToday / 60.0 / f.AlarmsTodayCleared,
+            AlarmsTodayAnswered = f.AlarmsTodayAnswered,
+            AlarmResponseMinutesToday = f.AlarmsTodayAnswered == 0 ? null : f.AlarmResponseSecondsToday / 60.0 / f.AlarmsTodayAnswered,
             WarningsOpen = new LinkedFigure(FigureColumns.Warning.Sum(c => c.Get(f)), CockpitLinks.Warnings(code)),
         };
     }

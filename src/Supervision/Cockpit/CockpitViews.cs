@@ -63,11 +63,11 @@ public sealed record CockpitFigures
     /// <summary>Alarms raised today.</summary>
     public required LinkedFigure AlarmsToday { get; init; }
 
-    /// <summary>Of those, cleared.</summary>
-    public long AlarmsTodayCleared { get; init; }
+    /// <summary>Of those, answered: acknowledged by the maintenance unit (IoT alarms) or cleared.</summary>
+    public long AlarmsTodayAnswered { get; init; }
 
-    /// <summary>Mean minutes from raised to cleared over today's cleared alarms.</summary>
-    public double? AlarmMinutesToday { get; init; }
+    /// <summary>Mean minutes from raised to answered over today's answered alarms (the response time).</summary>
+    public double? AlarmResponseMinutesToday { get; init; }
 
     /// <summary>Open warnings of all rules.</summary>
     public required LinkedFigure WarningsOpen { get; init; }

@@ -14,8 +14,8 @@ public sealed class EngineInstanceRow
 }
 
 /// <summary>
-/// Columns of the engine's <c>wf_tasks</c> the inspection-due rule reads (is an application open for
-/// the device?). Read-only, excluded from migrations.
+/// Columns of the engine's <c>wf_tasks</c> the inspection-due rule reads (has the device's use unit
+/// applied for inspection?). Read-only, excluded from migrations.
 /// </summary>
 public sealed class EngineTaskRow
 {
@@ -27,6 +27,9 @@ public sealed class EngineTaskRow
 
     /// <summary>The case's business key.</summary>
     public string? BusinessKey { get; init; }
+
+    /// <summary>What the case is about: the 设备代码 of a device case (the queue's subject column).</summary>
+    public string? SubjectCode { get; init; }
 
     /// <summary>The engine's UserTaskStatus number (0 open, 1 completed, 2 canceled).</summary>
     public int Status { get; init; }

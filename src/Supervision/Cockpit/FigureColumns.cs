@@ -37,8 +37,8 @@ internal static class FigureColumns
         new("hazards_found12months", "r.hazards_found12months", r => r.HazardsFound12Months, f => f.HazardsFound12Months, (f, v) => f.HazardsFound12Months = v),
         new("hazards_closed12months", "r.hazards_closed12months", r => r.HazardsClosed12Months, f => f.HazardsClosed12Months, (f, v) => f.HazardsClosed12Months = v),
         new("alarms_today", "r.alarms_today", r => r.AlarmsToday, f => f.AlarmsToday, (f, v) => f.AlarmsToday = v),
-        new("alarms_today_cleared", "r.alarms_today_cleared", r => r.AlarmsTodayCleared, f => f.AlarmsTodayCleared, (f, v) => f.AlarmsTodayCleared = v),
-        new("alarm_seconds_today", "r.alarm_seconds_today", r => r.AlarmSecondsToday, f => f.AlarmSecondsToday, (f, v) => f.AlarmSecondsToday = v),
+        new("alarms_today_answered", "r.alarms_today_answered", r => r.AlarmsTodayAnswered, f => f.AlarmsTodayAnswered, (f, v) => f.AlarmsTodayAnswered = v),
+        new("alarm_response_seconds_today", "r.alarm_response_seconds_today", r => r.AlarmResponseSecondsToday, f => f.AlarmResponseSecondsToday, (f, v) => f.AlarmResponseSecondsToday = v),
     ];
 
     /// <summary>Columns counted from open warnings, one per rule, in <see cref="WarningRule"/> order.</summary>

@@ -16,15 +16,6 @@ namespace ApprovalHub.Supervision.Cockpit;
 /// </summary>
 internal static class RegionFigureStore
 {
-    // A device or warning's region is a street (12 digits) or, for rows that know no street, a
-    // county; both start with the county, city and province digits.
-    private static readonly string[] Levels =
-    [
-        "substr(region_code, 1, 2) || '0000'",
-        "substr(region_code, 1, 4) || '00'",
-        "substr(region_code, 1, 6)",
-    ];
-
     /// <summary>Recomputes every region's figures, in one transaction with the caller's.</summary>
     public static async Task RebuildAsync(CockpitDbContext db, CancellationToken cancellationToken)
     {
@@ -32,8 +23,7 @@ internal static class RegionFigureStore
         var names = string.Join(", ", device.Select(c => c.Name));
         var leafSums = string.Join(", ", device.Select(c => $"SUM({c.DeviceSql}) AS {c.Name}"));
         var levelSums = string.Join(", ", device.Select(c => $"SUM({c.Name})"));
-        var rollup = string.Join("\nUNION ALL\n", Levels.Select(level => $"SELECT {level} AS code, {names} FROM leaf")
-            .Append($"SELECT region_code AS code, {names} FROM leaf WHERE length(region_code) = 12"));
+        var rollup = RegionRollupSql.Levels(names);
 
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ck_region_figures", cancellationToken);
 #pragma warning disable EF1002 // column lists and expressions are the constants of FigureColumns, never input
@@ -50,8 +40,7 @@ internal static class RegionFigureStore
         var warning = FigureColumns.Warning;
         var warningNames = string.Join(", ", warning.Select(c => c.Name));
         var warningLeaf = string.Join(", ", warning.Select((c, rule) => string.Create(CultureInfo.InvariantCulture, $"SUM(CASE WHEN w.rule = {rule} THEN 1 ELSE 0 END) AS {c.Name}")));
-        var warningRollup = string.Join("\nUNION ALL\n", Levels.Select(level => $"SELECT {level} AS code, {warningNames} FROM leaf")
-            .Append($"SELECT region_code AS code, {warningNames} FROM leaf WHERE length(region_code) = 12"));
+        var warningRollup = RegionRollupSql.Levels(warningNames);
         await db.Database.ExecuteSqlRawAsync(
             $"""
             WITH leaf AS (SELECT w.region_code, {warningLeaf} FROM ck_warnings w WHERE w.closed_at IS NULL GROUP BY w.region_code),
@@ -163,15 +152,16 @@ internal static class RegionFigureStore
         }
     }
 
-    /// <summary>The region codes a leaf counts in: province, city, county and, for a street, itself.</summary>
-    public static IEnumerable<string> Ancestors(string regionCode)
-    {
-        yield return RegionCodes.AncestorAt(regionCode, RegionLevel.Province);
-        yield return RegionCodes.AncestorAt(regionCode, RegionLevel.City);
-        yield return RegionCodes.AncestorAt(regionCode, RegionLevel.County);
-        if (regionCode.Length == 12)
+    /// <summary>
+    /// The region codes a leaf counts in, each once: province, city, county and, for a street,
+    /// itself. A leaf filed at a city or the province counts in fewer (as <see cref="RegionRollupSql"/>).
+    /// </summary>
+    public static IEnumerable<string> Ancestors(string regionCode) =>
+        new[]
         {
-            yield return regionCode;
-        }
-    }
+            RegionCodes.AncestorAt(regionCode, RegionLevel.Province),
+            RegionCodes.AncestorAt(regionCode, RegionLevel.City),
+            RegionCodes.AncestorAt(regionCode, RegionLevel.County),
+            regionCode.Length == 12 ? regionCode : RegionCodes.AncestorAt(regionCode, RegionLevel.County),
+        }.Distinct(StringComparer.Ordinal);
 }

@@ -59,11 +59,11 @@ public sealed class RegionFigures
     /// <summary>Alarms raised today.</summary>
     public long AlarmsToday { get; set; }
 
-    /// <summary>Of those, cleared.</summary>
-    public long AlarmsTodayCleared { get; set; }
+    /// <summary>Of those, answered (acknowledged or cleared).</summary>
+    public long AlarmsTodayAnswered { get; set; }
 
-    /// <summary>Seconds from raised to cleared over today's cleared alarms.</summary>
-    public long AlarmSecondsToday { get; set; }
+    /// <summary>Seconds from raised to answered over today's answered alarms.</summary>
+    public long AlarmResponseSecondsToday { get; set; }
 
     /// <summary>Open warnings of each rule.</summary>
     public long WarningsInspectionDue { get; set; }

@@ -16,13 +16,6 @@ internal static class RegionMonthStore
     /// <summary>Months shown in the trends.</summary>
     public const int Months = 12;
 
-    private static readonly string[] Levels =
-    [
-        "substr(region_code, 1, 2) || '0000'",
-        "substr(region_code, 1, 4) || '00'",
-        "substr(region_code, 1, 6)",
-    ];
-
     private static readonly string[] EventColumns = ["inspections", "hazards_found", "hazards_closed", "alarms", "warnings_opened", "warnings_closed"];
 
     /// <summary>The first day of the first month of the trend window ending in <paramref name="today"/>'s month.</summary>
@@ -64,8 +57,7 @@ internal static class RegionMonthStore
         ]);
         var sums = string.Join(", ", EventColumns.Select(c => $"SUM({c}) AS {c}"));
         var names = string.Join(", ", EventColumns);
-        var rollup = string.Join("\nUNION ALL\n", Levels.Select(level => $"SELECT {level} AS code, ym, {names} FROM leaf")
-            .Append($"SELECT region_code AS code, ym, {names} FROM leaf WHERE length(region_code) = 12"));
+        var rollup = RegionRollupSql.Levels("ym, " + names);
         var month = dialect.IsPostgres ? "CAST(ym || '-01' AS date)" : "ym || '-01'";
 
         await ExecuteAsync($"UPDATE ck_region_months SET {string.Join(", ", EventColumns.Select(c => $"{c} = 0"))} WHERE month >= @start");

@@ -1,7 +1,7 @@
 namespace ApprovalHub.Supervision.Risk;
 
 /// <summary>
-/// One row of <c>ck_complaints</c>: a public complaint about a device (unit 30, 公众扫码投诉举报),
+/// One row of <c>ck_complaints</c>: a complaint about a device that came in outside unit 30,
 /// recorded through <see cref="ComplaintLedger"/> so the risk model can count it.
 /// </summary>
 public sealed class Complaint

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprovalHub.Supervision.Risk;
 
 /// <summary>
-/// Records public complaints about devices (unit 30, 公众扫码投诉举报) for the risk model, and
-/// recomputes the device. The complaint endpoint calls it once the complaint is accepted; recording
-/// the same reference twice changes nothing.
+/// Records complaints about devices that reach the platform outside unit 30 (a hotline, an import
+/// from another system) for the risk model, and recomputes the device. Unit 30 cases
+/// (公众扫码投诉举报) are counted from the engine's task rows directly; a complaint recorded here
+/// under the same reference as such a case counts once. Recording a reference twice changes nothing.
 /// </summary>
 public sealed class ComplaintLedger(Func<CockpitDbContext> contexts, IRiskRecalculator recalculator)
 {

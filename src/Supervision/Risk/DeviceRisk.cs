@@ -125,11 +125,11 @@ public sealed class DeviceRisk
     /// <summary>Alarms raised today (China time).</summary>
     public int AlarmsToday { get; set; }
 
-    /// <summary>Of those, how many are cleared.</summary>
-    public int AlarmsTodayCleared { get; set; }
+    /// <summary>Of those, how many were answered: acknowledged (IoT alarms) or cleared.</summary>
+    public int AlarmsTodayAnswered { get; set; }
 
-    /// <summary>Seconds from raised to cleared, summed over today's cleared alarms.</summary>
-    public long AlarmSecondsToday { get; set; }
+    /// <summary>Seconds from raised to answered, summed over today's answered alarms.</summary>
+    public long AlarmResponseSecondsToday { get; set; }
 
     /// <summary>Complaints in the complaint window.</summary>
     public int Complaints { get; set; }

@@ -19,6 +19,9 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
 {
     private const int InUse = (int)EquipmentStatus.InUse;
 
+    /// <summary>公众扫码投诉举报 (unit 30): each of its cases about a device (the task's subject) is a complaint.</summary>
+    public const string ComplaintProcess = "unit_30_public_complaint";
+
     // Columns of ck_device_risk the upsert writes, in SELECT order; changed_on is written but not compared.
     private static readonly string[] DeviceColumns =
     [
@@ -28,7 +31,7 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
         "age_years", "design_life_years", "inspection_valid_until", "overdue", "due_soon", "inspection_failed", "maintenance_days",
         "maintenance_missed_cycles", "entrapments", "recent_entrapments", "faults", "open_general_hazards", "open_serious_hazards",
         "hazards_open_up_to30days", "hazards_open31to90days", "hazards_open_over90days", "hazards_found12months",
-        "hazards_closed12months", "alarms_today", "alarms_today_cleared", "alarm_seconds_today", "complaints", "unit_other_devices",
+        "hazards_closed12months", "alarms_today", "alarms_today_answered", "alarm_response_seconds_today", "complaints", "unit_other_devices",
         "unit_other_overdue", "unit_certificate_gaps",
     ];
 
@@ -145,23 +148,33 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
               FROM reg_hazards h
               WHERE (h.closed_on IS NULL OR h.found_on >= @year_start){Filter("h.device_id", "h")}
               GROUP BY h.device_id),
+            alarms AS (
+              SELECT r.device_id, r.fault_code, r.raised_at, COALESCE(l.acknowledged_at, r.cleared_at) AS answered_at
+              FROM reg_alarms r LEFT JOIN ck_alarm_records l ON l.record_id = r.id
+              WHERE r.raised_at >= @alarm_from{Filter("r.device_id", "r")}),
             al AS (
               SELECT a.device_id,
                      SUM(CASE WHEN a.fault_code IN ({entrapment}) THEN 1 ELSE 0 END) AS entrapments,
                      SUM(CASE WHEN a.fault_code NOT IN ({entrapment}) THEN 1 ELSE 0 END) AS faults,
                      SUM(CASE WHEN a.fault_code IN ({entrapment}) AND a.raised_at >= @recent_from THEN 1 ELSE 0 END) AS recent,
                      SUM(CASE WHEN a.raised_at >= @day_start THEN 1 ELSE 0 END) AS today,
-                     SUM(CASE WHEN a.raised_at >= @day_start AND a.cleared_at IS NOT NULL THEN 1 ELSE 0 END) AS today_cleared,
-                     SUM(CASE WHEN a.raised_at >= @day_start AND a.cleared_at IS NOT NULL
-                              THEN {d.SecondsBetween("a.cleared_at", "a.raised_at")} ELSE 0 END) AS today_seconds
-              FROM reg_alarms a
-              WHERE a.raised_at >= @alarm_from{Filter("a.device_id", "a")}
+                     SUM(CASE WHEN a.raised_at >= @day_start AND a.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS today_answered,
+                     SUM(CASE WHEN a.raised_at >= @day_start AND a.answered_at IS NOT NULL
+                              THEN {d.SecondsBetween("a.answered_at", "a.raised_at")} ELSE 0 END) AS today_seconds
+              FROM alarms a
               GROUP BY a.device_id),
             cp AS (
-              SELECT c.device_id, COUNT(*) AS complaints
-              FROM ck_complaints c
-              WHERE c.received_at >= @complaint_from{Filter("c.device_id", "c")}
-              GROUP BY c.device_id),
+              SELECT x.device_id, COUNT(*) AS complaints
+              FROM (
+                SELECT c.device_id, c.reference
+                FROM ck_complaints c
+                WHERE c.received_at >= @complaint_from{Filter("c.device_id", "c")}
+                UNION
+                SELECT d.id, t.business_key
+                FROM wf_tasks t JOIN reg_devices d ON d.equipment_code = t.subject_code
+                WHERE t.process_key = @complaint_process AND t.created_at >= @complaint_from AND t.business_key IS NOT NULL{Filter("d.id", "t")}
+              ) x
+              GROUP BY x.device_id),
             base AS (
               SELECT d.id AS device_id, d.region_code, d.category, d.status, d.user_organisation_id, d.maintenance_organisation_id,
                      d.inspection_valid_until,
@@ -178,7 +191,7 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
               SELECT b.*,
                      CASE WHEN b.maintenance_days IS NULL THEN NULL ELSE {d.Greatest("0", "(b.maintenance_days - 1) / @cycle")} END AS missed,
                      COALESCE(al.entrapments, 0) AS entrapments, COALESCE(al.recent, 0) AS recent, COALESCE(al.faults, 0) AS faults,
-                     COALESCE(al.today, 0) AS alarms_today, COALESCE(al.today_cleared, 0) AS alarms_cleared, COALESCE(al.today_seconds, 0) AS alarm_seconds,
+                     COALESCE(al.today, 0) AS alarms_today, COALESCE(al.today_answered, 0) AS alarms_answered, COALESCE(al.today_seconds, 0) AS alarm_seconds,
                      COALESCE(hz.open_general, 0) AS open_general, COALESCE(hz.open_serious, 0) AS open_serious,
                      COALESCE(hz.open_30, 0) AS open_30, COALESCE(hz.open_90, 0) AS open_90, COALESCE(hz.open_old, 0) AS open_old,
                      COALESCE(hz.found_12, 0) AS found_12, COALESCE(hz.closed_12, 0) AS closed_12,
@@ -217,7 +230,7 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
                    CASE WHEN s.overdue = 1 THEN TRUE ELSE FALSE END, CASE WHEN s.due_soon = 1 THEN TRUE ELSE FALSE END,
                    CASE WHEN s.failed = 1 THEN TRUE ELSE FALSE END,
                    s.maintenance_days, s.missed, s.entrapments, s.recent, s.faults, s.open_general, s.open_serious,
-                   s.open_30, s.open_90, s.open_old, s.found_12, s.closed_12, s.alarms_today, s.alarms_cleared, s.alarm_seconds, s.complaints,
+                   s.open_30, s.open_90, s.open_old, s.found_12, s.closed_12, s.alarms_today, s.alarms_answered, s.alarm_seconds, s.complaints,
                    s.unit_others, s.unit_others_overdue, s.gaps, @today
             FROM scored s
             WHERE TRUE
@@ -252,6 +265,7 @@ internal sealed class RiskStatements(SqlDialect dialect, RiskOptions risk, Warni
         SqlDialect.Add(command, "@alarm_from", dialect.Instant(DayStart.AddDays(1 - risk.AlarmWindowDays)));
         SqlDialect.Add(command, "@recent_from", dialect.Instant(DayStart.AddDays(1 - warnings.RepeatedEntrapmentDays)));
         SqlDialect.Add(command, "@complaint_from", dialect.Instant(DayStart.AddDays(1 - risk.ComplaintWindowDays)));
+        SqlDialect.Add(command, "@complaint_process", ComplaintProcess);
     }
 
     private void AddWeights(DbCommand command)

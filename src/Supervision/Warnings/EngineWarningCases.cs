@@ -59,8 +59,16 @@ public sealed class EngineWarningCases(WorkflowEngine engine, IWorkflowQueries q
         }
         else
         {
-            variables["plan"] = $"预警督办：{definition.Name}";
-            variables["targets"] = new JsonArray(request.SubjectCode);
+            // What the county's check plan (unit 32's start form) would say: one target, the unit that must act.
+            variables["planName"] = $"预警督办：{definition.Name}";
+            variables["planFrom"] = request.RectifyBy.AddDays(-options.RectificationDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            variables["planTo"] = request.RectifyBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            variables["targets"] = new JsonArray(new JsonObject
+            {
+                ["organisationId"] = request.OrganisationId,
+                ["organisationName"] = request.OrganisationName,
+                ["inspectors"] = "待指派",
+            });
         }
 
         var started = await engine.StartAsync(

@@ -236,8 +236,8 @@ internal sealed class WarningReconciler(CockpitDbContext db, WarningEvaluator ev
         return findings;
     }
 
-    // An application counts when a unit 06 case about the device (its 设备代码 as business key, the
-    // registry's convention) has a task created in the application window: from two months before
+    // An application counts when a unit 06 case about the device (its 设备代码 as the task's subject
+    // or as the business key) has a task created in the application window: from two months before
     // the due window, not canceled.
     private async Task<HashSet<long>> AppliedAsync(IReadOnlyCollection<long> dueDevices, CancellationToken cancellationToken)
     {
@@ -248,10 +248,14 @@ internal sealed class WarningReconciler(CockpitDbContext db, WarningEvaluator ev
 
         var codes = await RegistryLookups.EquipmentCodesAsync(db, dueDevices, cancellationToken);
         var since = time.GetUtcNow().AddDays(-(risk.InspectionDueDays + 62));
-        var keys = await db.EngineTasks.AsNoTracking()
-            .Where(t => t.ProcessKey == InspectionApplicationProcess && t.Status != 2 && t.CreatedAt >= since && t.BusinessKey != null)
-            .Select(t => t.BusinessKey!).Distinct().ToListAsync(cancellationToken);
-        var applied = keys.ToHashSet(StringComparer.Ordinal);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Values.Chunk(1000))
+        {
+            var tasks = db.EngineTasks.AsNoTracking().Where(t => t.ProcessKey == InspectionApplicationProcess && t.Status != 2 && t.CreatedAt >= since);
+            applied.UnionWith(await tasks.Where(t => t.SubjectCode != null && chunk.Contains(t.SubjectCode)).Select(t => t.SubjectCode!).ToListAsync(cancellationToken));
+            applied.UnionWith(await tasks.Where(t => t.BusinessKey != null && chunk.Contains(t.BusinessKey)).Select(t => t.BusinessKey!).ToListAsync(cancellationToken));
+        }
+
         return [.. codes.Where(c => applied.Contains(c.Value)).Select(c => c.Key)];
     }
 

@@ -5,6 +5,8 @@ using ApprovalHub.Host.Tests.Support;
 using ApprovalHub.Supervision.Cockpit;
 using ApprovalHub.Supervision.Regions;
 using ApprovalHub.Supervision.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace ApprovalHub.Host.Tests.Cockpit;
@@ -104,6 +106,71 @@ public abstract class CockpitApiTests<TDatabase>(TDatabase database)
         Assert.Equal(HttpStatusCode.NotFound, (await database.Factory.CreateClientFor(SignedInClients.Admin).GetAsync("/api/cockpit?region=339998", Cancellation)).StatusCode);
 
     [Fact]
+    public async Task Every_figure_links_to_a_list_that_counts_what_it_says()
+    {
+        // Nothing in this class writes while the lists are read. The figure and its list are two
+        // reads: a change committed between them (the hazards that cases opened by an on-demand
+        // recompute record through their hazard.open jobs, seconds later) made them differ by a few,
+        // so that test lives with the warnings, and this one waits for the change feed to settle.
+        await database.Factory.Services.GetRequiredService<ApprovalHub.Host.Cockpit.RiskChangeQueue>().WhenIdleAsync(Cancellation);
+        var view = await GetAsync<CockpitView>("demo.city", "/api/cockpit");
+        var f = view.Figures;
+
+        foreach (var figure in new[] { f.Devices, f.InUse, f.Overdue, f.DueSoon }.Concat(f.Risk.Select(r => r.Devices)))
+        {
+            Assert.Equal(figure.Value, (await AllDevicesAsync(figure.List)).Count);
+        }
+
+        // Counts of things (hazards, alarms) list the devices with how many each has.
+        Assert.Equal(f.HazardsOpen.Value, (await AllDevicesAsync(f.HazardsOpen.List)).Sum(d => d.OpenHazards));
+        Assert.Equal(f.AlarmsToday.Value, (await AllDevicesAsync(f.AlarmsToday.List)).Sum(d => d.AlarmsToday));
+        Assert.All(await AllDevicesAsync(f.HazardsSerious.List), d => Assert.True(d.OpenHazards > 0));
+        foreach (var warnings in view.Warnings)
+        {
+            Assert.Equal(warnings.Open.Value, (await AllWarningsAsync(warnings.Open.List)).Count);
+        }
+
+        Assert.Equal(f.WarningsOpen.Value, (await AllWarningsAsync(f.WarningsOpen.List)).Count);
+        foreach (var cell in view.Devices)
+        {
+            Assert.Equal(cell.Devices.Value, await CountRegistryAsync(cell.Devices.List));
+        }
+
+        Assert.All(view.Sla, s => Assert.StartsWith("/api/tasks?", s.Red.List, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_row_filed_under_a_city_counts_once_in_the_city_as_in_the_list_behind_it()
+    {
+        // A person's region comes from the ID number's first six digits, which may be a city's
+        // (330100): its warning lies in the city, not also in a "county 330100".
+        Assert.Equal(["330000", "330100", "330100001000"], RegionFigureStore.Ancestors("330100001000"));
+        Assert.Equal(["330000", "330100"], RegionFigureStore.Ancestors("330100"));
+        Assert.Equal(["330000"], RegionFigureStore.Ancestors("330000"));
+        Assert.Equal(["330000", "330100", "330106", "330106001000"], RegionFigureStore.Ancestors("330106001000"));
+
+        var (figure, listed) = await database.WithAsync(async (_, cockpit) =>
+        {
+            // Rolled back: the rebuilt figures of one extra open warning, compared with the rows under the city.
+            await using var transaction = await cockpit.Database.BeginTransactionAsync(Cancellation);
+            var now = DateTimeOffset.UtcNow;
+            cockpit.Warnings.Add(new Supervision.Warnings.Warning
+            {
+                Rule = Supervision.Warnings.WarningRule.OperatorCertificate, Subject = Supervision.Warnings.WarningSubject.Organisation,
+                SubjectId = -4711, SubjectCode = "TEST-CITY", RegionCode = "330100001000", Detail = "filed under the city", OpenedAt = now, UpdatedAt = now,
+            });
+            await cockpit.SaveChangesAsync(Cancellation);
+            await RegionFigureStore.RebuildAsync(cockpit, Cancellation);
+            var city = await cockpit.RegionFigures.AsNoTracking().SingleAsync(f => f.RegionCode == "330100", Cancellation);
+            var open = await cockpit.Warnings.AsNoTracking().CountAsync(w => w.ClosedAt == null && w.RegionCode.StartsWith("3301"), Cancellation);
+            await transaction.RollbackAsync(Cancellation);
+            return (FigureColumns.Warning.Sum(c => c.Get(city)), open);
+        });
+
+        Assert.Equal(listed, figure);
+    }
+
+    [Fact]
     public async Task A_devices_risk_is_explained_factor_by_factor_and_only_inside_the_scope()
     {
         var device = (await AllDevicesAsync("/api/cockpit/devices?region=330100&filter=inUse")).OrderByDescending(d => d.Score).First();
@@ -136,20 +203,6 @@ public abstract class CockpitApiTests<TDatabase>(TDatabase database)
         var overdue = await SheetAsync(client, "/api/cockpit/devices/export?region=330100&filter=inUse");
         Assert.Equal(view.Figures.InUse.Value, overdue.Count);
         Assert.All(overdue, row => Assert.StartsWith("3301", row["区划代码"]?.ToString(), StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Only_analysts_and_administrators_recompute_on_demand()
-    {
-        Assert.Equal(HttpStatusCode.Forbidden, (await database.Factory.CreateClientFor("demo.province").PostAsync("/api/cockpit/recompute", null, Cancellation)).StatusCode);
-
-        using var response = await database.Factory.CreateClientFor(SignedInClients.Analyst).PostAsync("/api/cockpit/recompute", null, Cancellation);
-        var run = await response.ReadAsync<RecomputeRun>(Cancellation);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(("manual", (string?)null), (run.Trigger, run.Error));
-        Assert.NotNull(run.FinishedAt);
-        Assert.True(run.Devices > 0);
     }
 
     private async Task<T> GetAsync<T>(string user, string url)

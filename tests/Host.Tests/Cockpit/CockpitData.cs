@@ -63,8 +63,8 @@ internal static class CockpitData
                 figures.HazardsFound12Months += row.HazardsFound12Months;
                 figures.HazardsClosed12Months += row.HazardsClosed12Months;
                 figures.AlarmsToday += row.AlarmsToday;
-                figures.AlarmsTodayCleared += row.AlarmsTodayCleared;
-                figures.AlarmSecondsToday += row.AlarmSecondsToday;
+                figures.AlarmsTodayAnswered += row.AlarmsTodayAnswered;
+                figures.AlarmResponseSecondsToday += row.AlarmResponseSecondsToday;
             }
         }
 
@@ -99,7 +99,7 @@ internal static class CockpitData
     [
         f.Devices, f.InUse, f.Overdue, f.DueSoon, f.RiskBlue, f.RiskYellow, f.RiskOrange, f.RiskRed, f.HazardsOpenGeneral, f.HazardsOpenSerious,
         f.HazardsOpenUpTo30Days, f.HazardsOpen31To90Days, f.HazardsOpenOver90Days, f.HazardsFound12Months, f.HazardsClosed12Months, f.AlarmsToday,
-        f.AlarmsTodayCleared, f.AlarmSecondsToday, f.WarningsInspectionDue, f.WarningsInspectionOverdue, f.WarningsMaintenanceMissed,
+        f.AlarmsTodayAnswered, f.AlarmResponseSecondsToday, f.WarningsInspectionDue, f.WarningsInspectionOverdue, f.WarningsMaintenanceMissed,
         f.WarningsOperatorCertificate, f.WarningsRiskRed, f.WarningsRepeatedEntrapment,
     ];
 
@@ -125,14 +125,14 @@ internal static class CockpitData
         return f;
     }
 
-    private static IEnumerable<string> Ancestors(string code)
-    {
-        yield return RegionCodes.AncestorAt(code, RegionLevel.Province);
-        yield return RegionCodes.AncestorAt(code, RegionLevel.City);
-        yield return RegionCodes.AncestorAt(code, RegionLevel.County);
-        if (code.Length == 12)
+    // Each region a row lies in, once: a row filed at a city (330100) is in the city and the province,
+    // not in a "county 330100" as well.
+    private static IEnumerable<string> Ancestors(string code) =>
+        new HashSet<string>(StringComparer.Ordinal)
         {
-            yield return code;
-        }
-    }
+            RegionCodes.AncestorAt(code, RegionLevel.Province),
+            RegionCodes.AncestorAt(code, RegionLevel.City),
+            RegionCodes.AncestorAt(code, RegionLevel.County),
+            code,
+        };
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using ApprovalHub.Host.Tests.Support;
+using ApprovalHub.Supervision.Alarms;
 using ApprovalHub.Supervision.Equipment;
+using ApprovalHub.Supervision.Iot.Messages;
 using ApprovalHub.Supervision.People;
 using ApprovalHub.Supervision.Records;
 using ApprovalHub.Supervision.Registry;
@@ -110,7 +112,7 @@ public abstract class RiskRecomputeTests<TDatabase>(TDatabase database)
         var after = await database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking().SingleAsync(r => r.DeviceId == before.DeviceId, Cancellation));
         Assert.Equal((1, 1, 3, 3), (after.OpenSeriousHazards, after.HazardsOpenUpTo30Days, after.Entrapments, after.RecentEntrapments));
         Assert.Equal((20, 24), (after.PointsOpenHazards, after.PointsEntrapments));
-        Assert.True(after.AlarmsToday >= 1 && after.AlarmsTodayCleared == after.AlarmsToday);
+        Assert.True(after.AlarmsToday >= 1 && after.AlarmsTodayAnswered == after.AlarmsToday);
         var provinceAfter = await database.WithAsync((_, cockpit) => cockpit.RegionFigures.AsNoTracking().SingleAsync(f => f.RegionCode == "330000", Cancellation));
         Assert.Equal(province.HazardsOpenSerious + 1, provinceAfter.HazardsOpenSerious);
         Assert.Equal(province.HazardsFound12Months + 1, provinceAfter.HazardsFound12Months);
@@ -207,6 +209,94 @@ public abstract class RiskRecomputeTests<TDatabase>(TDatabase database)
         Assert.All(rebuilt, r => Assert.Equal(CockpitData.Values(r.Value)[..18], CockpitData.Values(stored[r.Key])[..18]));
         await database.AssertFiguresAddUpAsync(Cancellation);
     }
+
+    [Fact]
+    public async Task An_iot_alarm_writes_one_registry_record_and_its_acknowledgement_gives_the_response_time()
+    {
+        var services = database.Factory.Services;
+        var time = services.GetRequiredService<TimeProvider>();
+        var ledger = services.GetRequiredService<AlarmLedger>();
+        var queue = services.GetRequiredService<ApprovalHub.Host.Cockpit.RiskChangeQueue>();
+        var before = await database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking()
+            .Where(r => r.Status == EquipmentStatus.InUse && r.Category == EquipmentCategory.Lift && r.Entrapments == 0 && r.AlarmsToday == 0)
+            .OrderBy(r => r.DeviceId).Skip(11).FirstAsync(Cancellation));
+        var code = await database.WithAsync((registry, _) => registry.Devices.Where(d => d.Id == before.DeviceId).Select(d => d.EquipmentCode).SingleAsync(Cancellation));
+        var lift = new DeviceFacts(before.DeviceId, code, EquipmentCategory.Lift, before.RegionCode, before.UserOrganisationId, before.MaintenanceOrganisationId, null);
+
+        // A trapped passenger reported by the lift's terminal (issue #9) twenty minutes ago (but today
+        // in China even just after midnight), delivered twice as MQTT may.
+        var dayStart = new DateTimeOffset(time.Today().ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var raised = time.GetUtcNow().AddMinutes(-20) > dayStart ? time.GetUtcNow().AddMinutes(-20) : dayStart.AddSeconds(1);
+        var message = new EventMessage { Version = 1, Id = $"{code}-{Guid.NewGuid():N}", Code = "11", Ts = raised };
+        var first = await ledger.RecordEventAsync(lift, message, time.GetUtcNow(), Cancellation);
+        var again = await ledger.RecordEventAsync(lift, message, time.GetUtcNow(), Cancellation);
+        var alarm = Assert.Single(first.Changes).Alarm;
+        Assert.Equal((AlarmStatus.Active, true), (alarm.Status, again.Duplicate));
+        await queue.WhenIdleAsync(Cancellation);
+
+        var record = Assert.Single(await RecordsAsync(before.DeviceId));
+        Assert.Equal(("11", (DateTimeOffset?)null, raised.ToUnixTimeMilliseconds() / 1000), (record.FaultCode, record.ClearedAt, record.RaisedAt.ToUnixTimeMilliseconds() / 1000));
+        Assert.Contains("困人", record.Description, StringComparison.Ordinal);
+        var active = await RiskAsync(before.DeviceId);
+        Assert.Equal((1, 1, 8.0), (active.Entrapments, active.RecentEntrapments, active.PointsEntrapments));
+        Assert.Equal((1, 0), (active.AlarmsToday, active.AlarmsTodayAnswered));
+
+        // The maintenance unit acknowledges it: answered, with the time it took.
+        var acknowledged = await ledger.AcknowledgeAsync(alarm.Id, "维保值班员", Cancellation);
+        await queue.WhenIdleAsync(Cancellation);
+        var answered = await RiskAsync(before.DeviceId);
+        var seconds = (long)(acknowledged!.AcknowledgedAt!.Value - raised).TotalSeconds;
+        Assert.Equal(1, answered.AlarmsTodayAnswered);
+        Assert.InRange(answered.AlarmResponseSecondsToday, seconds - 1, seconds + 1);
+
+        // 恢复自动运行 clears it: the same record, now cleared; still one alarm today.
+        await ledger.RecordEventAsync(lift, new EventMessage { Version = 1, Id = $"{code}-{Guid.NewGuid():N}", Code = AlarmRuleSet.LiftBackToNormal, Ts = time.GetUtcNow() }, time.GetUtcNow(), Cancellation);
+        await queue.WhenIdleAsync(Cancellation);
+        Assert.NotNull(Assert.Single(await RecordsAsync(before.DeviceId)).ClearedAt);
+        Assert.Equal((1, 1), ((await RiskAsync(before.DeviceId)).AlarmsToday, (await RiskAsync(before.DeviceId)).AlarmsTodayAnswered));
+        await database.AssertFiguresAddUpAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task An_iot_alarm_that_ends_inside_its_delay_leaves_no_record()
+    {
+        var services = database.Factory.Services;
+        var time = services.GetRequiredService<TimeProvider>();
+        var ledger = services.GetRequiredService<AlarmLedger>();
+        var device = await database.WithAsync((registry, _) => registry.Devices.AsNoTracking()
+            .Where(d => d.Category == EquipmentCategory.Lift && d.Status == EquipmentStatus.InUse).OrderBy(d => d.Id).Skip(12).FirstAsync(Cancellation));
+        var lift = new DeviceFacts(device.Id, device.EquipmentCode, EquipmentCategory.Lift, device.RegionCode, device.UserOrganisationId, device.MaintenanceOrganisationId, null);
+        var recorded = (await RecordsAsync(device.Id)).Count;
+
+        // 门区外停梯 waits 30 s before it counts; the lift is back to normal after 10 (误报).
+        var at = time.GetUtcNow().AddSeconds(-10);
+        var pending = await ledger.RecordEventAsync(lift, new EventMessage { Version = 1, Id = $"{device.EquipmentCode}-{Guid.NewGuid():N}", Code = "04", Ts = at }, time.GetUtcNow(), Cancellation);
+        var ended = await ledger.RecordEventAsync(lift, new EventMessage { Version = 1, Id = $"{device.EquipmentCode}-{Guid.NewGuid():N}", Code = AlarmRuleSet.LiftBackToNormal, Ts = time.GetUtcNow() }, time.GetUtcNow(), Cancellation);
+
+        Assert.Equal(AlarmChangeKind.Pending, Assert.Single(pending.Changes).Kind);
+        Assert.Equal(AlarmChangeKind.Dismissed, Assert.Single(ended.Changes).Kind);
+        Assert.Equal(recorded, (await RecordsAsync(device.Id)).Count);
+    }
+
+    [Fact]
+    public async Task The_full_recompute_is_scheduled_every_night_at_half_past_two_china_time()
+    {
+        var scheduler = await database.Factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(Cancellation);
+
+        var trigger = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey("risk-recompute", "approvalhub"), Cancellation));
+
+        Assert.Equal("0 30 2 * * ?", trigger.CronExpressionString);
+        Assert.Equal(TimeSpan.FromHours(8), trigger.TimeZone.BaseUtcOffset);
+        var next = trigger.NextFireTimeUtc!.Value.ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal((2, 30), (next.Hour, next.Minute));
+        Assert.NotNull(await scheduler.GetJobDetail(new Quartz.JobKey("risk-recompute", "approvalhub"), Cancellation));
+    }
+
+    private Task<List<AlarmRecord>> RecordsAsync(long deviceId) =>
+        database.WithAsync((registry, _) => registry.Alarms.AsNoTracking().Where(a => a.DeviceId == deviceId).ToListAsync(Cancellation));
+
+    private Task<DeviceRisk> RiskAsync(long deviceId) =>
+        database.WithAsync((_, cockpit) => cockpit.DeviceRisks.AsNoTracking().SingleAsync(r => r.DeviceId == deviceId, Cancellation));
 
     private async Task<(OrganisationRisk Unit, List<DeviceRisk> Devices)> UnitAsync(long organisation) =>
         await database.WithAsync(async (_, cockpit) => (

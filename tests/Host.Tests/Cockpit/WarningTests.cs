@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using ApprovalHub.Host.Tests.Support;
 using ApprovalHub.Supervision.Records;
@@ -78,7 +79,7 @@ public abstract class WarningTests<TDatabase>(TDatabase database)
         Assert.Contains("A 特种设备安全管理", warning.Detail, StringComparison.Ordinal);
         var instance = await Queries.GetInstanceAsync(warning.CaseInstanceId!.Value, Cancellation);
         Assert.Equal((WarningRules.SupervisionCheck, creditCode), (instance!.ProcessKey, instance.BusinessKey));
-        Assert.Equal(creditCode, (string)instance.Scopes[0].Variables["targets"]!.AsArray().Single()!);
+        Assert.Equal(unit.OrganisationId, (long)instance.Scopes[0].Variables["targets"]!.AsArray().Single()!["organisationId"]!);
     }
 
     [Fact]
@@ -173,6 +174,20 @@ public abstract class WarningTests<TDatabase>(TDatabase database)
         // Switched on again, the next run opens them anew.
         var run = await database.Recalculator().RecomputeAllAsync("nightly", Cancellation);
         Assert.True(run.WarningsOpened >= due.Count);
+    }
+
+    [Fact]
+    public async Task Only_analysts_and_administrators_recompute_on_demand()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await database.Factory.CreateClientFor("demo.province").PostAsync("/api/cockpit/recompute", null, Cancellation)).StatusCode);
+
+        using var response = await database.Factory.CreateClientFor(SignedInClients.Analyst).PostAsync("/api/cockpit/recompute", null, Cancellation);
+        var run = await response.ReadAsync<Supervision.Cockpit.RecomputeRun>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("manual", (string?)null), (run.Trigger, run.Error));
+        Assert.NotNull(run.FinishedAt);
+        Assert.True(run.Devices > 0);
     }
 
     private Task<List<Warning>> OpenWarningsAsync() =>

@@ -39,6 +39,9 @@ public abstract class CockpitDbContext : DbContext
     /// <summary>Use units' records.</summary>
     public DbSet<OrganisationRisk> OrganisationRisks => Set<OrganisationRisk>();
 
+    /// <summary>The registry records the IoT alarms wrote, with their acknowledgement.</summary>
+    public DbSet<IotAlarmRecord> IotAlarmRecords => Set<IotAlarmRecord>();
+
     /// <summary>Complaints about devices.</summary>
     public DbSet<Complaint> Complaints => Set<Complaint>();
 

@@ -32,6 +32,16 @@ internal static class CockpitModel
             b.Property(r => r.LapsingItems).HasMaxLength(100);
         });
 
+        model.Entity<IotAlarmRecord>(b =>
+        {
+            b.ToTable("ck_alarm_records");
+            b.HasKey(r => r.AlarmId);
+            b.Property(r => r.AlarmId).HasMaxLength(36);
+
+            // The risk statements join the registry's alarms to their acknowledgement by record id.
+            b.HasIndex(r => r.RecordId).IsUnique();
+        });
+
         model.Entity<Complaint>(b =>
         {
             b.ToTable("ck_complaints");

@@ -65,12 +65,43 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasColumnType("text")
+                        .HasColumnName("subject_code");
+
                     b.HasKey("Id");
 
                     b.ToTable("wf_tasks", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.IotAlarmRecord", b =>
+                {
+                    b.Property<string>("AlarmId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("device_id");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("AlarmId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ck_alarm_records", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.RecomputeRun", b =>
@@ -144,17 +175,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<long>("AlarmsToday")
                         .HasColumnType("bigint")
                         .HasColumnName("alarms_today");
 
-                    b.Property<long>("AlarmsTodayCleared")
+                    b.Property<long>("AlarmsTodayAnswered")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<long>("Devices")
                         .HasColumnType("bigint")
@@ -340,17 +371,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("age_years");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("bigint")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<int>("AlarmsToday")
                         .HasColumnType("integer")
                         .HasColumnName("alarms_today");
 
-                    b.Property<int>("AlarmsTodayCleared")
+                    b.Property<int>("AlarmsTodayAnswered")
                         .HasColumnType("integer")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<int>("Category")
                         .HasColumnType("integer")

@@ -60,12 +60,43 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubjectCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code");
+
                     b.HasKey("Id");
 
                     b.ToTable("wf_tasks", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.IotAlarmRecord", b =>
+                {
+                    b.Property<string>("AlarmId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("AlarmId");
+
+                    b.HasIndex("RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ck_alarm_records", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalHub.Supervision.Cockpit.RecomputeRun", b =>
@@ -137,17 +168,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<long>("AlarmsToday")
                         .HasColumnType("INTEGER")
                         .HasColumnName("alarms_today");
 
-                    b.Property<long>("AlarmsTodayCleared")
+                    b.Property<long>("AlarmsTodayAnswered")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<long>("Devices")
                         .HasColumnType("INTEGER")
@@ -331,17 +362,17 @@ namespace ApprovalHub.Supervision.Cockpit.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("age_years");
 
-                    b.Property<long>("AlarmSecondsToday")
+                    b.Property<long>("AlarmResponseSecondsToday")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarm_seconds_today");
+                        .HasColumnName("alarm_response_seconds_today");
 
                     b.Property<int>("AlarmsToday")
                         .HasColumnType("INTEGER")
                         .HasColumnName("alarms_today");
 
-                    b.Property<int>("AlarmsTodayCleared")
+                    b.Property<int>("AlarmsTodayAnswered")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("alarms_today_cleared");
+                        .HasColumnName("alarms_today_answered");
 
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER")
