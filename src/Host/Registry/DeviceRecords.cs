@@ -60,7 +60,7 @@ internal sealed class DeviceRecords(
 
         // Newest first; entries of the same instant keep the registry's life order, reversed.
         var ordered = entries.Select((e, index) => (e, index)).OrderByDescending(x => x.e.At).ThenByDescending(x => x.index).Select(x => x.e).ToList();
-        var pdf = await CertificatePdfUrlAsync(services.ServiceProvider.GetRequiredService<RegistryDbContext>(), device.UseCertificateNumber, cancellationToken);
+        var pdf = await CertificatePdfUrlAsync(services.ServiceProvider.GetRequiredService<RegistryDbContext>(), user, scope, device.UseCertificateNumber, cancellationToken);
         return new DeviceRecord(device, pdf, ordered);
     }
 
@@ -99,15 +99,21 @@ internal sealed class DeviceRecords(
             CaseVariables.Text(state, CaseVariables.RegionCode),
             [CaseVariables.Number(state, CaseVariables.OrganisationId), .. CaseVariables.Ids(state, CaseVariables.Parties).Select(id => (long?)id)]);
 
-    private static async Task<string?> CertificatePdfUrlAsync(RegistryDbContext db, string? number, CancellationToken cancellationToken)
+    // Offered to whom the certificate API serves it (CertificatesApi): regulators and administrators
+    // over the device (already in scope here) and the holder's own users; an inspection body gets no dead link.
+    private static async Task<string?> CertificatePdfUrlAsync(
+        RegistryDbContext db, ClaimsPrincipal user, AccessScope scope, string? number, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(number))
         {
             return null;
         }
 
-        var issued = await db.ElectronicCertificates.AsNoTracking()
-            .AnyAsync(c => c.Kind == ElectronicCertificateKind.UseRegistration && c.Number == number && c.Pdf != null, cancellationToken);
-        return issued ? $"/api/certificates/{Uri.EscapeDataString(number)}/pdf" : null;
+        var holders = await db.ElectronicCertificates.AsNoTracking()
+            .Where(c => c.Kind == ElectronicCertificateKind.UseRegistration && c.Number == number && c.Pdf != null)
+            .Select(c => c.OrganisationId).ToListAsync(cancellationToken);
+        var served = holders.Count > 0
+            && (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Admin) || holders.Any(id => scope.CoversOrganisation(id)));
+        return served ? $"/api/certificates/{Uri.EscapeDataString(number)}/pdf" : null;
     }
 }
