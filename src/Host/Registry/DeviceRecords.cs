@@ -86,7 +86,9 @@ internal sealed class DeviceRecords(
             entries.Add(new DeviceRecordEntry(state.StartedAt, "case.started", unit, state.BusinessKey, url));
             if (state.EndedAt is { } ended)
             {
-                entries.Add(new DeviceRecordEntry(ended, "case.completed", unit, $"{state.BusinessKey} · {state.Status}", url));
+                // Completed is a decision reached; terminated or cancelled (撤回, 终止) is a case that stopped without one.
+                var kind = state.Status == InstanceStatus.Completed ? "case.completed" : "case.ended";
+                entries.Add(new DeviceRecordEntry(ended, kind, unit, state.BusinessKey, url));
             }
         }
 

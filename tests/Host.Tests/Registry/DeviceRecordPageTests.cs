@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Host.Tests.Cases;
 using ApprovalHub.Host.Tests.Public;
@@ -50,6 +51,23 @@ public abstract class DeviceRecordPageTests<TDatabase>(TDatabase database)
         Assert.Contains($"href=\"/tasks/cases/{started.InstanceId}\"", html, StringComparison.Ordinal);
         Assert.Contains(started.BusinessKey, html, StringComparison.Ordinal);
         Assert.DoesNotContain(NotFound, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_case_shows_that_it_stopped()
+    {
+        var id = await DeviceIdAsync(CaseWorld.XihuLift);
+        var enterprise = CaseWorld.ClientFor(database.Factory, "demo.enterprise");
+        var started = await enterprise.ApplyAsync("09", CaseApi.Form("09", CaseWorld.XihuLift));
+        var withdrawn = await enterprise.PostAsJsonAsync($"/api/instances/{started.InstanceId}/withdraw", new { comment = "填错设备" }, Cancellation);
+        Assert.True(withdrawn.IsSuccessStatusCode, await withdrawn.Content.ReadAsStringAsync(Cancellation));
+        using var browser = await SignedInBrowserAsync("demo.county");
+
+        var html = await browser.GetStringAsync($"/registry/devices/{id}", Cancellation);
+
+        // Opened and stopped: two rows link to the case.
+        Assert.Equal(2, html.Split($"href=\"/tasks/cases/{started.InstanceId}\"").Length - 1);
+        Assert.Contains("业务终止", html, StringComparison.Ordinal);
     }
 
     [Fact]
