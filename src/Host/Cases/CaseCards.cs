@@ -24,7 +24,7 @@ internal sealed class CaseCards(IServiceScopeFactory scopes)
             ? null
             : new DeviceCard(device.Id, device.EquipmentCode, device.CatalogCode, device.StatusName, device.Address, device.RegionCode,
                 device.UseCertificateNumber, device.UserOrganisation?.Name, device.NextDueOn, device.Overdue,
-                $"/api/registry/devices/{device.Id}/timeline");
+                $"/registry/devices/{device.Id}");
     }
 
     public async Task<OrganisationCard?> OrganisationAsync(AccessScope scope, long? organisationId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ApprovalHub.Admin.Blazor.Components.Registry;
 using ApprovalHub.Host.Demo;
 using ApprovalHub.Supervision.Registry;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,9 @@ internal static class RegistryRegistration
                 }));
         });
         builder.Services.AddHostedService<DemoRegistrySeeder>();
+
+        // The officials' device record page (/registry/devices/{id}) reads through the same scoped queries.
+        builder.Services.AddSingleton<IDeviceRecords, DeviceRecords>();
         return builder;
     }
 

@@ -46,7 +46,7 @@ public sealed class TaskPageTests : TasksTestBase
         ApplicantForm = new FormView("unit-09-inspection-postponement", UnitCatalog.Shipped().FormJson("unit-09-inspection-postponement")!,
             new JsonObject { ["equipmentCode"] = "3110TC001202600001" }),
         TaskForm = new FormView("decision", UnitCatalog.Shipped().FormJson("decision")!, []),
-        Device = new DeviceCard(7, "3110TC001202600001", "3110", "在用", "测试大厦1号梯", "330106001000", "梯11浙A00001(26)", "演示使用单位", new DateOnly(2026, 12, 20), false, "/api/registry/devices/7/timeline"),
+        Device = new DeviceCard(7, "3110TC001202600001", "3110", "在用", "测试大厦1号梯", "330106001000", "梯11浙A00001(26)", "演示使用单位", new DateOnly(2026, 12, 20), false, "/registry/devices/7"),
         History =
         [
             new HistoryItem(Created, HistoryKind.Started, "demo.enterprise", "StartEvent", "提交申请", null, null),
@@ -69,7 +69,8 @@ public sealed class TaskPageTests : TasksTestBase
         Assert.Contains("剩 2 个工作日", page.Find(".ah-task-meta").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("section[aria-labelledby=applicant-form-title] form.ah-form-readonly"));
         Assert.Empty(page.FindAll("section[aria-labelledby=applicant-form-title] input"));
-        Assert.Equal("/api/registry/devices/7/timeline", page.Find("#card-device").ParentElement!.QuerySelector("a")!.GetAttribute("href"));
+        var record = page.Find("#card-device").ParentElement!.QuerySelector("a")!;
+        Assert.Equal(("/registry/devices/7", null), (record.GetAttribute("href"), record.GetAttribute("target")));
         Assert.Contains("请尽快审批", page.Find(".ah-history").TextContent, StringComparison.Ordinal);
         Assert.Equal(["Task_decide"], page.FindComponent<BpmnDiagram>().Instance.State.Active);
         Assert.NotNull(page.Find("#action-claim"));

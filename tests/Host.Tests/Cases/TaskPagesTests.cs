@@ -69,7 +69,7 @@ public abstract class TaskPagesTests<TDatabase>(TDatabase database)
         Assert.Contains(started.BusinessKey, html, StringComparison.Ordinal);
         Assert.Contains("ah-form-readonly", html, StringComparison.Ordinal);
         Assert.Contains(CaseWorld.XihuLift, html, StringComparison.Ordinal);
-        Assert.Contains("/timeline", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/registry/devices/", html, StringComparison.Ordinal);
         Assert.Contains("ah-history", html, StringComparison.Ordinal);
         Assert.Contains("ah-diagram", html, StringComparison.Ordinal);
         Assert.Contains("id=\"action-claim\"", html, StringComparison.Ordinal);

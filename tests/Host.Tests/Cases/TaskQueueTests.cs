@@ -71,7 +71,7 @@ public abstract class TaskQueueTests<TDatabase>(TDatabase database)
         Assert.False(detail.ApplicantForm.Data.ContainsKey("regionCode"));
         Assert.Equal("decision", detail.TaskForm!.FormKey);
         Assert.Equal(CaseWorld.XihuLift, detail.Device!.EquipmentCode);
-        Assert.EndsWith("/timeline", detail.Device.TimelineUrl, StringComparison.Ordinal);
+        Assert.Equal($"/registry/devices/{detail.Device.Id}", detail.Device.TimelineUrl);
         Assert.Equal(CaseWorld.UserUnit, detail.Organisation!.Id);
         Assert.Equal([HistoryKind.Started, HistoryKind.TaskCreated], detail.History.Select(h => h.Kind));
         Assert.Contains("unit_09_inspection_postponement", detail.Diagram.Xml, StringComparison.Ordinal);

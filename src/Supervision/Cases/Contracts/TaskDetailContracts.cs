@@ -113,7 +113,7 @@ public sealed record CaseSummary
 /// <param name="Data">Values of the form's fields (the submission, or what the case holds), possibly empty.</param>
 public sealed record FormView(string FormKey, string Schema, JsonObject Data);
 
-/// <summary>The device card of a case, with where its timeline is.</summary>
+/// <summary>The device card of a case, with where its record and timeline page is (<c>/registry/devices/{id}</c>).</summary>
 public sealed record DeviceCard(
     long Id,
     string EquipmentCode,
