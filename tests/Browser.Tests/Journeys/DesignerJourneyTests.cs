@@ -31,7 +31,7 @@ public sealed class DesignerJourneyTests(BrowserFixture browser) : IClassFixture
 
         // The designer: pick 受理, shorten its time limit to 3 working days and rename it.
         await page.OpenAsync($"admin/designer/{Key}");
-        await page.Locator(".ah-designer-canvas [data-element-id=\"Task_accept\"]").ClickAsync();
+        await page.ClickInCanvasAsync(".ah-designer-canvas", "Task_accept");
         var dueIn = page.Locator("#ah-prop-Prop_dueIn");
         await Assertions.Expect(dueIn).ToHaveValueAsync("P5WD");
         await dueIn.FillAsync("3 days");

@@ -64,9 +64,39 @@ public static class FormFilling
     {
         var labelId = await form.Label(label).GetAttributeAsync("id") ?? throw new InvalidOperationException($"The label {label} has no id.");
         var input = form.Locator($"[aria-labelledby=\"{labelId}\"] input").First;
-        await input.ClickAsync();
-        await input.FillAsync(date);
-        await input.PressAsync("Enter");
+        // The picker takes a typed date on Enter, by a round trip to the server. On a busy machine
+        // the Enter can overtake the typing and the picker drops the text when the focus leaves, as
+        // it would for a person typing faster than the page answers: type again until it holds.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.FillAsync(date);
+            await WaitForPickerToShowAsync(form.Page, date);
+            await input.PressAsync("Enter");
+            await input.PressAsync("Tab");
+            try
+            {
+                await Assertions.Expect(input).ToHaveValueAsync(date, new LocatorAssertionsToHaveValueOptions { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    // The calendar marks the typed date once the server has parsed it; Enter before that is the race.
+    private static async Task WaitForPickerToShowAsync(IPage page, string date)
+    {
+        try
+        {
+            await page.Locator($".ant-picker-dropdown .ant-picker-cell-selected[title=\"{date}\"]").First
+                .WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Not marked in time: press Enter anyway; the value check after it decides whether to type again.
+        }
     }
 
     /// <summary>Uploads <paramref name="file"/> through the file input bound to <paramref name="label"/> and waits until it is listed.</summary>

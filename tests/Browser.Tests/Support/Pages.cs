@@ -31,6 +31,34 @@ public static class Pages
         await page.Locator(".ah-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>
+    /// Clicks a diagram element once it lies inside its canvas: bpmn-js fits the diagram to the
+    /// canvas after the page has laid out, and a click before that can land on the side panel.
+    /// </summary>
+    public static async Task ClickInCanvasAsync(this IPage page, string canvasSelector, string elementId)
+    {
+        var canvas = page.Locator(canvasSelector);
+        var element = canvas.Locator($"[data-element-id=\"{elementId}\"]");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await canvas.BoundingBoxAsync() is { } area && await element.BoundingBoxAsync() is { } box
+                && box.X >= area.X && box.X + box.Width <= area.X + area.Width && box.Y >= area.Y && box.Y + box.Height <= area.Y + area.Height)
+            {
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{elementId} did not come inside {canvasSelector} within 30 s.");
+            }
+
+            await Task.Delay(200);
+        }
+
+        await element.ClickAsync();
+    }
+
     /// <summary>Saves a full-page screenshot as <c>{name}.png</c> in <see cref="ScreenshotFolder"/>.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
