@@ -182,6 +182,8 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IClassFixtu
         await form.UploadAsync("使用登记表", FormFilling.SmallPdf("使用登记表.pdf"));
         await form.UploadAsync("产品合格证（含产品数据表）", FormFilling.SmallPdf("产品合格证.pdf"));
         await form.UploadAsync("监督检验证明", FormFilling.SmallPdf("监督检验证明.pdf"));
+        await form.ConfirmDateAsync("制造日期", "2026-03-02");
+        await form.ConfirmDateAsync("投入使用日期", "2026-11-20");
         if (screenshot is not null)
         {
             await page.ScreenshotAsync(screenshot);

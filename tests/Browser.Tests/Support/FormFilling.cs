@@ -85,6 +85,20 @@ public static class FormFilling
         }
     }
 
+    /// <summary>
+    /// Checks, just before sending, that a date typed earlier is still there, and types it again if
+    /// not: a date the picker had not committed is dropped when a later field re-renders the form.
+    /// </summary>
+    public static async Task ConfirmDateAsync(this ILocator form, string label, string date)
+    {
+        var labelId = await form.Label(label).GetAttributeAsync("id") ?? throw new InvalidOperationException($"The label {label} has no id.");
+        var input = form.Locator($"[aria-labelledby=\"{labelId}\"] input").First;
+        if (await input.InputValueAsync() != date)
+        {
+            await form.FillDateAsync(label, date);
+        }
+    }
+
     // The calendar marks the typed date once the server has parsed it; Enter before that is the race.
     private static async Task WaitForPickerToShowAsync(IPage page, string date)
     {
