@@ -123,14 +123,14 @@ internal static class AuditBench
         {
             var database = $"approvalhub_audit_bench_{Guid.NewGuid():N}";
             var server = new NpgsqlConnectionStringBuilder(pg) { Database = "postgres", Pooling = false }.ConnectionString;
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+            await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
             var connection = new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString;
             services.AddDbContext<PostgresSecurityDbContext>(o => o.UseNpgsql(connection, s => s.MigrationsHistoryTable(SecurityDbContext.MigrationsHistoryTable)));
             services.AddScoped<SecurityDbContext>(sp => sp.GetRequiredService<PostgresSecurityDbContext>());
             cleanup = async () =>
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             };
         }
 
@@ -141,13 +141,5 @@ internal static class AuditBench
         }
 
         return (provider, cleanup);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -19,7 +19,6 @@ using ApprovalHub.Workflows.Runtime.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace ApprovalHub.Bench;
 
@@ -64,33 +63,11 @@ internal static class CockpitBench
             return 2;
         }
 
-        var database = reuse ?? $"approvalhub_cockpit_bench_{Guid.NewGuid():N}";
-        var server = new NpgsqlConnectionStringBuilder(pg) { Database = "postgres", Pooling = false }.ConnectionString;
-        if (reuse is null)
-        {
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-        }
-
-        var connection = new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString;
-        try
-        {
-            await using var services = Services(connection);
-            var result = await MeasureAsync(services, devices, seed, loads, changes, seedFirst: reuse is null, stderr);
-            await stdout.WriteLineAsync(result.ToJsonString());
-            return 0;
-        }
-        finally
-        {
-            if (!keep)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"bench: kept database {database}");
-            }
-        }
+        await using var database = await BenchDatabase.CreateOrReuseAsync(pg, "cockpit", reuse, keep, stderr);
+        await using var services = Services(database.ConnectionString);
+        var result = await MeasureAsync(services, devices, seed, loads, changes, seedFirst: database.IsNew, stderr);
+        await stdout.WriteLineAsync(result.ToJsonString());
+        return 0;
     }
 
     private static async Task<JsonObject> MeasureAsync(ServiceProvider services, int devices, int seed, int loads, int changes, bool seedFirst, TextWriter log)
@@ -322,13 +299,5 @@ internal static class CockpitBench
         }
 
         throw new InvalidOperationException($"ApprovalHub.sln not found above {AppContext.BaseDirectory}.");
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

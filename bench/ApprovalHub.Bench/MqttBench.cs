@@ -73,7 +73,7 @@ internal static class MqttBench
 
         var database = $"approvalhub_mqtt_bench_{Guid.NewGuid():N}";
         var server = new NpgsqlConnectionStringBuilder(pg) { Database = "postgres", Pooling = false }.ConnectionString;
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+        await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(pg) { Database = database, MaxPoolSize = 60 }.ConnectionString;
         var folder = Directory.CreateTempSubdirectory("approvalhub-mqtt-bench-").FullName;
         Process? broker = null;
@@ -168,7 +168,7 @@ internal static class MqttBench
             NpgsqlConnection.ClearAllPools();
             if (!keep)
             {
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
 
             Directory.Delete(folder, recursive: true);
@@ -285,14 +285,6 @@ internal static class MqttBench
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static bool Listening(int port)

@@ -61,74 +61,53 @@ internal static class QueueBench
             return 2;
         }
 
-        var database = reuse ?? $"approvalhub_queue_bench_{Guid.NewGuid():N}";
-        var server = new NpgsqlConnectionStringBuilder(pg) { Database = "postgres", Pooling = false }.ConnectionString;
-        if (reuse is null)
+        await using var database = await BenchDatabase.CreateOrReuseAsync(pg, "queue", reuse, keep, stderr);
+        var connection = database.ConnectionString;
+        await using var services = Services(connection);
+        var createContext = services.GetRequiredService<Func<WorkflowDbContext>>();
+        await using (var db = createContext())
         {
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+            await db.Database.MigrateAsync();
         }
 
-        var connection = new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString;
-        try
+        await using (var scope = services.CreateAsyncScope())
         {
-            await using var services = Services(connection);
-            var createContext = services.GetRequiredService<Func<WorkflowDbContext>>();
-            await using (var db = createContext())
-            {
-                await db.Database.MigrateAsync();
-            }
+            await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Database.MigrateAsync();
+        }
 
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Database.MigrateAsync();
-            }
+        var stopwatch = Stopwatch.StartNew();
+        var seeded = database.IsNew
+            ? await SeedAsync(connection, services.GetRequiredService<IUnitCatalog>(), tasks, closed, seed)
+            : await SeededAsync(createContext);
+        var seedSeconds = stopwatch.Elapsed.TotalSeconds;
+        await stderr.WriteLineAsync(database.IsNew
+            ? $"bench: seeded {tasks:N0} open and {closed:N0} completed tasks in {seedSeconds:F1} s"
+            : $"bench: reusing {database.Name}");
 
-            var stopwatch = Stopwatch.StartNew();
-            var seeded = reuse is null
-                ? await SeedAsync(connection, services.GetRequiredService<IUnitCatalog>(), tasks, closed, seed)
-                : await SeededAsync(createContext);
-            var seedSeconds = stopwatch.Elapsed.TotalSeconds;
-            await stderr.WriteLineAsync(reuse is null
-                ? $"bench: seeded {tasks:N0} open and {closed:N0} completed tasks in {seedSeconds:F1} s"
-                : $"bench: reusing {database}");
-
-            var result = new JsonObject
+        var result = new JsonObject
+        {
+            ["bench"] = "queue",
+            ["store"] = "postgres",
+            ["open_tasks"] = tasks,
+            ["completed_tasks"] = closed,
+            ["seed_seconds"] = Math.Round(seedSeconds, 1),
+            ["repeat"] = repeat,
+        };
+        var queue = services.GetRequiredService<TaskQueue>();
+        foreach (var (name, user, query) in Scenarios(seeded))
+        {
+            var (times, total) = await TimeAsync(queue, user, query, repeat);
+            result[name] = new JsonObject
             {
-                ["bench"] = "queue",
-                ["store"] = "postgres",
-                ["open_tasks"] = tasks,
-                ["completed_tasks"] = closed,
-                ["seed_seconds"] = Math.Round(seedSeconds, 1),
-                ["repeat"] = repeat,
+                ["total"] = total,
+                ["p50_ms"] = Percentile(times, 0.50),
+                ["p99_ms"] = Percentile(times, 0.99),
             };
-            var queue = services.GetRequiredService<TaskQueue>();
-            foreach (var (name, user, query) in Scenarios(seeded))
-            {
-                var (times, total) = await TimeAsync(queue, user, query, repeat);
-                result[name] = new JsonObject
-                {
-                    ["total"] = total,
-                    ["p50_ms"] = Percentile(times, 0.50),
-                    ["p99_ms"] = Percentile(times, 0.99),
-                };
-                await stderr.WriteLineAsync($"bench: {name,-32} total {total,7:N0}  p50 {Percentile(times, 0.50),7:F2} ms  p99 {Percentile(times, 0.99),7:F2} ms");
-            }
+            await stderr.WriteLineAsync($"bench: {name,-32} total {total,7:N0}  p50 {Percentile(times, 0.50),7:F2} ms  p99 {Percentile(times, 0.99),7:F2} ms");
+        }
 
-            await stdout.WriteLineAsync(result.ToJsonString());
-            return 0;
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            if (keep)
-            {
-                await stderr.WriteLineAsync($"bench: kept database {database}");
-            }
-            else
-            {
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-            }
-        }
+        await stdout.WriteLineAsync(result.ToJsonString());
+        return 0;
     }
 
     /// <summary>What officials typically ask: the default page, deadlines, a unit, a keyword, deep pages, done.</summary>
@@ -361,13 +340,5 @@ internal static class QueueBench
         }
 
         throw new InvalidOperationException("ApprovalHub.sln not found above the benchmark's binaries.");
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -9,7 +9,6 @@ using ApprovalHub.Workflows.Runtime.Storage;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ApprovalHub.Bench;
 
@@ -53,33 +52,11 @@ internal static class RegistryBench
             return 2;
         }
 
-        var database = reuse ?? $"approvalhub_registry_bench_{Guid.NewGuid():N}";
-        var server = new NpgsqlConnectionStringBuilder(pg) { Database = "postgres", Pooling = false }.ConnectionString;
-        if (reuse is null)
-        {
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-        }
-
-        var connection = new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString;
-        try
-        {
-            await using var services = Services(connection);
-            var result = await MeasureAsync(services, devices, seed, lookups, rollups, seedFirst: reuse is null, stderr);
-            await stdout.WriteLineAsync(result.ToJsonString());
-            return 0;
-        }
-        finally
-        {
-            if (!keep)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"bench: kept database {database}");
-            }
-        }
+        await using var database = await BenchDatabase.CreateOrReuseAsync(pg, "registry", reuse, keep, stderr);
+        await using var services = Services(database.ConnectionString);
+        var result = await MeasureAsync(services, devices, seed, lookups, rollups, seedFirst: database.IsNew, stderr);
+        await stdout.WriteLineAsync(result.ToJsonString());
+        return 0;
     }
 
     private static async Task<JsonObject> MeasureAsync(ServiceProvider services, int devices, int seed, int lookups, int rollups, bool seedFirst, TextWriter log)
@@ -192,14 +169,6 @@ internal static class RegistryBench
         services.AddSingleton<IWorkflowQueries>(new InMemoryWorkflowStore());
         services.AddMediator();
         return services.BuildServiceProvider();
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Logs each stage's start and end with the elapsed time, to stderr.</summary>
