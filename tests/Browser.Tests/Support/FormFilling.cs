@@ -72,7 +72,10 @@ public static class FormFilling
             await input.ClickAsync();
             await input.FillAsync(date);
             await WaitForPickerToShowAsync(form.Page, date);
-            await input.PressAsync("Enter");
+            // Enter commits the picker. A real key press would also submit the form once every
+            // field is filled (implicit submission); a dispatched key reaches the picker's handler
+            // without that default action.
+            await input.DispatchEventAsync("keydown", new { key = "Enter", code = "Enter", keyCode = 13, bubbles = true });
             await input.PressAsync("Tab");
             try
             {
